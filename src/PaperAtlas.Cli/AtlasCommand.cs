@@ -1,0 +1,83 @@
+using System.CommandLine;
+using PaperAtlas.Diagnostics;
+
+namespace PaperAtlas.Cli;
+
+/// <summary>
+/// The command line: parses arguments and prints; all logic is in the library. Exit codes:
+/// 0 ok, 1 content errors, 2 usage errors.
+/// </summary>
+public static class AtlasCommand
+{
+    public const int Ok = 0;
+    public const int ContentErrors = 1;
+    public const int UsageError = 2;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var content = new Option<string>("--content") { Description = "The content folder (lists/, papers/, topics.yml, site.yml)", DefaultValueFactory = _ => "content" };
+        var output = new Option<string>("--output") { Description = "Where the site is written", DefaultValueFactory = _ => "site" };
+        var baseUrl = new Option<string?>("--base-url") { Description = "The path the site is served under, e.g. /paper-atlas/" };
+        var templates = new Option<string?>("--templates") { Description = "A theme folder to use instead of templates/" };
+        var format = new Option<string>("--format") { Description = "Diagnostics as `text` (grouped by file) or `github` (workflow annotations)", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "github");
+        var verbose = new Option<bool>("--timings") { Description = "Print how long each pipeline stage took" };
+
+        var build = new Command("build", "Build the site from the content into the output folder") { content, output, baseUrl, templates, verbose };
+        build.SetAction(parse =>
+        {
+            var result = SiteBuilder.Build(new BuildOptions(parse.GetValue(content)!, parse.GetValue(output)!, parse.GetValue(baseUrl), parse.GetValue(templates)));
+            DiagnosticPrinter.Print(result.Analysis.Diagnostics, "text", stderr);
+            if (parse.GetValue(verbose))
+            {
+                foreach (var timing in result.Timings)
+                {
+                    stderr.WriteLine($"{timing.Stage,-14} {timing.Elapsed.TotalMilliseconds,9:F1} ms");
+                }
+            }
+
+            if (!result.Written)
+            {
+                stderr.WriteLine("build refused: fix the errors above; the previous site was left as it was");
+                return ContentErrors;
+            }
+
+            stdout.WriteLine($"built {result.Analysis.Graph.Papers.Length} papers, {result.Files} files into {parse.GetValue(output)}");
+            return Ok;
+        });
+
+        var check = new Command("check", "Check the content and print diagnostics; exit 1 when any is an error") { content, format };
+        check.SetAction(parse =>
+        {
+            var analysis = SiteBuilder.Analyse(parse.GetValue(content)!);
+            DiagnosticPrinter.Print(analysis.Diagnostics, parse.GetValue(format)!, stderr);
+            var errors = analysis.Diagnostics.Count(d => d.Severity == Severity.Error);
+            var warnings = analysis.Diagnostics.Count(d => d.Severity == Severity.Warning);
+            stdout.WriteLine($"{analysis.Graph.Papers.Length} papers from {analysis.Content.Lists.Length} lists and {analysis.Content.Papers.Length} paper files: {errors} error(s), {warnings} warning(s)");
+            return errors > 0 ? ContentErrors : Ok;
+        });
+
+        var root = new RootCommand("Paper Atlas: builds a searchable static site from curated Markdown paper lists") { build, check };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine($"atlas: {error.Message}");
+            }
+
+            stderr.WriteLine("run `atlas --help` for usage");
+            return UsageError;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        }
+        catch (IOException ex)
+        {
+            stderr.WriteLine($"atlas: {ex.Message}");
+            return ContentErrors;
+        }
+    }
+}

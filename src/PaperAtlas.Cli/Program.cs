@@ -1,0 +1,3 @@
+using PaperAtlas.Cli;
+
+return AtlasCommand.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,36 @@
+namespace PaperAtlas.Diagnostics;
+
+/// <summary>
+/// Stable diagnostic codes. PA1xx: loading files; PA2xx: reading lists; PA3xx: normalising into the graph;
+/// PA4xx: rendering and writing. Codes never change meaning once published; retire them instead.
+/// </summary>
+public static class DiagnosticCodes
+{
+    public const string FileUnreadable = "PA100";
+    public const string FrontMatterSyntax = "PA101";
+    public const string FrontMatterField = "PA102";
+    public const string FrontMatterUnclosed = "PA103";
+    public const string SettingsInvalid = "PA104";
+    public const string FileTooLarge = "PA105";
+    public const string UnknownField = "PA106";
+
+    public const string MalformedArxivId = "PA201";
+    public const string TableRowCells = "PA202";
+    public const string UnknownListShape = "PA203";
+    public const string UnmatchedReference = "PA204";
+    public const string EntryWithoutPaper = "PA205";
+    public const string UnresolvedPathStep = "PA206";
+
+    public const string TitleConflict = "PA301";
+    public const string YearMismatch = "PA302";
+    public const string UnmappedSection = "PA303";
+    public const string UnknownTopic = "PA304";
+    public const string DuplicatePaperFile = "PA305";
+    public const string UnknownRelated = "PA306";
+    public const string SelfRelated = "PA307";
+    public const string UnsafeId = "PA308";
+    public const string DuplicateTopic = "PA309";
+
+    public const string TemplateError = "PA401";
+    public const string WriteFailed = "PA402";
+}

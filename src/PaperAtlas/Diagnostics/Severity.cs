@@ -1,0 +1,8 @@
+namespace PaperAtlas.Diagnostics;
+
+public enum Severity
+{
+    Info,
+    Warning,
+    Error,
+}

@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using PaperAtlas.Read;
+
+namespace PaperAtlas.Graph;
+
+/// <summary>One paper, once, with everything every list and paper file says about it.</summary>
+/// <param name="Id">The canonical id: arXiv id without version, else the DOI, else a key made from the title.</param>
+/// <param name="Slug">The id as one safe URL path segment (<c>/papers/&lt;slug&gt;/</c>).</param>
+public sealed record Paper(
+    string Id,
+    string Slug,
+    string? ArxivId,
+    string? Doi,
+    string Title,
+    int? Year,
+    int? Month,
+    ImmutableArray<string> Authors,
+    string? Venue,
+    ImmutableArray<string> Topics,
+    ImmutableArray<string> Aliases,
+    ImmutableArray<PaperLinkRef> Links,
+    ImmutableArray<PaperMention> Mentions)
+{
+    /// <summary>The paper file's body, when the paper has a file.</summary>
+    public string ContributorNotes =>
+        Mentions.FirstOrDefault(m => m.Kind == MentionKind.PaperFile)?.Note ?? "";
+
+    public bool HasPaperFile => Mentions.Any(m => m.Kind == MentionKind.PaperFile);
+}

@@ -1,0 +1,6 @@
+using System.Collections.Immutable;
+
+namespace PaperAtlas.Graph;
+
+/// <summary>A canonical topic from topics.yml, with its English and Chinese names.</summary>
+public sealed record Topic(string Id, string Name, string NameZh, ImmutableArray<string> Aliases, string Description);

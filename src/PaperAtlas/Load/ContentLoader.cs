@@ -1,0 +1,261 @@
+using System.Collections.Immutable;
+using System.Text;
+using Markdig;
+using PaperAtlas.Diagnostics;
+using PaperAtlas.Graph;
+using YamlDotNet.RepresentationModel;
+
+namespace PaperAtlas.Load;
+
+/// <summary>Load: reads content/ from disk into <see cref="LoadedContent"/>. Bad files become diagnostics.</summary>
+public static class ContentLoader
+{
+    /// <summary>Larger files are refused: a list this big is a mistake or an attack, never a reading list.</summary>
+    public const long MaxFileBytes = 20L * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static LoadedContent Load(string contentPath, DiagnosticBag diagnostics)
+    {
+        var root = Path.GetFullPath(contentPath);
+        var display = DisplayRoot(contentPath);
+        if (!Directory.Exists(root))
+        {
+            diagnostics.Error(DiagnosticCodes.FileUnreadable, SourceLocation.StartOf(display),
+                "the content folder does not exist", "pass --content with the folder that holds lists/ and topics.yml");
+            return new LoadedContent(root, SiteSettings.Default, [], null, [], []);
+        }
+
+        var settings = LoadSettings(root, display, diagnostics);
+        var (topics, topicsFile) = LoadTopics(root, display, diagnostics);
+        var lists = LoadDocuments(root, display, "lists", DocumentKind.List, diagnostics);
+        var papers = LoadDocuments(root, display, "papers", DocumentKind.Paper, diagnostics);
+        return new LoadedContent(root, settings, topics, topicsFile, lists, papers);
+    }
+
+    /// <summary>Parses one Markdown content file from text; the loader and tests share it.</summary>
+    public static SourceDocument Parse(string path, string relativePath, DocumentKind kind, string text, DiagnosticBag diagnostics)
+    {
+        var frontMatter = FrontMatter.None(path);
+        var lines = text.Split('\n');
+        if (lines.Length > 0 && lines[0].TrimEnd('\r', ' ', '\t') == "---")
+        {
+            var close = Array.FindIndex(lines, 1, l => l.TrimEnd('\r', ' ', '\t') is "---" or "...");
+            if (close < 0)
+            {
+                diagnostics.Error(DiagnosticCodes.FrontMatterUnclosed, new SourceLocation(path, 1, 1),
+                    "the front-matter opened on line 1 is never closed",
+                    "end the front-matter with a line that holds only `---`");
+            }
+            else
+            {
+                var yaml = string.Join('\n', lines[1..close]);
+                frontMatter = FrontMatter.Parse(path, yaml, 2, diagnostics);
+            }
+        }
+
+        var markdown = Markdown.Parse(text, MarkdownPipelines.Reading);
+        return new SourceDocument(path, relativePath, kind, text, frontMatter, markdown);
+    }
+
+    /// <summary>Reads a file as strict UTF-8 within the size limit; null (with a diagnostic) when it cannot be content.</summary>
+    public static string? ReadText(string fullPath, string shownPath, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var length = new FileInfo(fullPath).Length;
+            if (length > MaxFileBytes)
+            {
+                diagnostics.Error(DiagnosticCodes.FileTooLarge, SourceLocation.StartOf(shownPath),
+                    $"the file is {length / (1024 * 1024)} MB, over the {MaxFileBytes / (1024 * 1024)} MB limit",
+                    "split it into several lists");
+                return null;
+            }
+
+            var bytes = File.ReadAllBytes(fullPath);
+            if (Array.IndexOf(bytes, (byte)0) >= 0)
+            {
+                diagnostics.Error(DiagnosticCodes.FileUnreadable, SourceLocation.StartOf(shownPath),
+                    "the file holds binary data, not text", "remove it, or save it as UTF-8 Markdown");
+                return null;
+            }
+
+            var text = StrictUtf8.GetString(bytes);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        }
+        catch (DecoderFallbackException)
+        {
+            diagnostics.Error(DiagnosticCodes.FileUnreadable, SourceLocation.StartOf(shownPath),
+                "the file is not valid UTF-8", "save the file as UTF-8");
+            return null;
+        }
+        catch (IOException ex)
+        {
+            diagnostics.Error(DiagnosticCodes.FileUnreadable, SourceLocation.StartOf(shownPath),
+                $"the file cannot be read: {ex.Message}", "check that the file exists and is readable");
+            return null;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            diagnostics.Error(DiagnosticCodes.FileUnreadable, SourceLocation.StartOf(shownPath),
+                $"the file cannot be read: {ex.Message}", "check the file's permissions");
+            return null;
+        }
+    }
+
+    private static ImmutableArray<SourceDocument> LoadDocuments(
+        string root, string display, string folder, DocumentKind kind, DiagnosticBag diagnostics)
+    {
+        var dir = Path.Combine(root, folder);
+        if (!Directory.Exists(dir))
+        {
+            return [];
+        }
+
+        var files = Directory.EnumerateFiles(dir, "*.md", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        var documents = new SourceDocument?[files.Length];
+        Parallel.For(0, files.Length, i =>
+        {
+            var shown = Shown(display, files[i]);
+            var text = ReadText(Path.Combine(root, files[i]), shown, diagnostics);
+            documents[i] = text is null ? null : Parse(shown, files[i], kind, text, diagnostics);
+        });
+        return [.. documents.OfType<SourceDocument>()];
+    }
+
+    private static SiteSettings LoadSettings(string root, string display, DiagnosticBag diagnostics)
+    {
+        var shown = Shown(display, "site.yml");
+        var full = Path.Combine(root, "site.yml");
+        if (!File.Exists(full))
+        {
+            return SiteSettings.Default;
+        }
+
+        var text = ReadText(full, shown, diagnostics);
+        if (text is null)
+        {
+            return SiteSettings.Default;
+        }
+
+        var yaml = FrontMatter.ParseFile(shown, text, diagnostics);
+        var defaults = SiteSettings.Default;
+        var languages = yaml.GetStringList("languages", diagnostics).Select(l => l.Value).ToImmutableArray();
+        var baseUrl = yaml.GetString("baseUrl", diagnostics) ?? yaml.GetString("base_url", diagnostics) ?? "/";
+        return new SiteSettings(
+            yaml.GetString("title", diagnostics) ?? defaults.Title,
+            yaml.GetString("title_zh", diagnostics) ?? defaults.TitleZh,
+            yaml.GetString("description", diagnostics) ?? "",
+            languages.IsEmpty ? defaults.Languages : languages,
+            baseUrl,
+            yaml.GetString("templates", diagnostics),
+            yaml.GetString("url", diagnostics),
+            ReadPaths(yaml, diagnostics));
+    }
+
+    private static ImmutableArray<DeclaredReadingPath> ReadPaths(FrontMatter yaml, DiagnosticBag diagnostics)
+    {
+        if (yaml.Node("reading_paths") is not YamlSequenceNode sequence)
+        {
+            return [];
+        }
+
+        var paths = ImmutableArray.CreateBuilder<DeclaredReadingPath>();
+        foreach (var item in sequence)
+        {
+            if (item is not YamlMappingNode mapping)
+            {
+                diagnostics.Error(DiagnosticCodes.SettingsInvalid, yaml.LocationOf(item),
+                    "each reading path needs `title` and `steps`", "write `- title: …` with `steps: [id, id]`");
+                continue;
+            }
+
+            var fields = yaml.Child(mapping);
+            var title = fields.GetString("title", diagnostics) ?? "Reading path";
+            var steps = fields.GetStringList("steps", diagnostics).Select(s => s.Value).ToImmutableArray();
+            paths.Add(new DeclaredReadingPath(title, steps));
+        }
+
+        return paths.ToImmutable();
+    }
+
+    private static (ImmutableArray<Topic>, SourceDocument?) LoadTopics(string root, string display, DiagnosticBag diagnostics)
+    {
+        var shown = Shown(display, "topics.yml");
+        var full = Path.Combine(root, "topics.yml");
+        if (!File.Exists(full))
+        {
+            return ([], null);
+        }
+
+        var text = ReadText(full, shown, diagnostics);
+        if (text is null)
+        {
+            return ([], null);
+        }
+
+        var yaml = FrontMatter.ParseFile(shown, text, diagnostics);
+        var document = new SourceDocument(shown, "topics.yml", DocumentKind.List, text, yaml, new Markdig.Syntax.MarkdownDocument());
+        if (yaml.Node("topics") is not YamlSequenceNode sequence)
+        {
+            if (!yaml.IsEmpty)
+            {
+                diagnostics.Error(DiagnosticCodes.SettingsInvalid, yaml.LocationOf("topics"),
+                    "topics.yml must hold a `topics:` list", "write `topics:` followed by `- id: …` entries");
+            }
+
+            return ([], document);
+        }
+
+        var topics = new List<Topic>();
+        var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        foreach (var item in sequence)
+        {
+            if (item is not YamlMappingNode mapping)
+            {
+                diagnostics.Error(DiagnosticCodes.SettingsInvalid, yaml.LocationOf(item),
+                    "each topic must be a mapping with `id` and `name`", "write `- id: peft` then `name: …` below it");
+                continue;
+            }
+
+            var fields = yaml.Child(mapping);
+            var id = fields.GetString("id", diagnostics);
+            if (id is null || !Read.Slug.IsSafe(id))
+            {
+                diagnostics.Error(DiagnosticCodes.SettingsInvalid, fields.LocationOf("id"),
+                    $"topic id '{id}' is missing or not a lowercase slug", "use lowercase letters, digits and '-', e.g. `id: long-context`");
+                continue;
+            }
+
+            if (seen.TryGetValue(id, out var first))
+            {
+                diagnostics.Error(DiagnosticCodes.DuplicateTopic, fields.LocationOf("id"),
+                    $"topic '{id}' is already defined at line {first.Line}", "merge the two entries or rename one");
+                continue;
+            }
+
+            seen[id] = fields.LocationOf("id");
+            var name = fields.GetString("name", diagnostics) ?? id;
+            topics.Add(new Topic(
+                id,
+                name,
+                fields.GetString("name_zh", diagnostics) ?? name,
+                [.. fields.GetStringList("aliases", diagnostics).Select(a => a.Value)],
+                fields.GetString("description", diagnostics) ?? ""));
+        }
+
+        return ([.. topics], document);
+    }
+
+    private static string DisplayRoot(string contentPath)
+    {
+        var shown = contentPath.Replace('\\', '/').TrimEnd('/');
+        return shown.Length == 0 ? "." : shown;
+    }
+
+    private static string Shown(string displayRoot, string relative) =>
+        displayRoot == "." ? relative : $"{displayRoot}/{relative}";
+}

@@ -1,0 +1,42 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using PaperAtlas.Graph;
+using PaperAtlas.Read;
+
+namespace PaperAtlas.Normalise;
+
+/// <summary>
+/// Finds papers by the names lists use for them ("DPO", "LLaVA", "RLHF"): first within a list,
+/// then across all papers' aliases and titles. Used for derived works and reading paths.
+/// </summary>
+internal sealed class NameIndex
+{
+    private readonly FrozenDictionary<(string List, string Name), string> _inList;
+    private readonly FrozenDictionary<string, string> _global;
+
+    public NameIndex(ImmutableArray<Paper> papers)
+    {
+        var inList = new Dictionary<(string, string), string>();
+        var global = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var paper in papers)
+        {
+            foreach (var mention in paper.Mentions.Where(m => m.Kind == MentionKind.Entry && m.Name is not null))
+            {
+                inList.TryAdd((mention.ListId, Key(mention.Name!)), paper.Id);
+            }
+
+            foreach (var name in paper.Aliases.Prepend(paper.Title).Prepend(paper.Id))
+            {
+                global.TryAdd(Key(name), paper.Id);
+            }
+        }
+
+        _inList = inList.ToFrozenDictionary();
+        _global = global.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    public string? Find(string listId, string name) =>
+        _inList.GetValueOrDefault((listId, Key(name))) ?? _global.GetValueOrDefault(Key(name));
+
+    private static string Key(string name) => TopicMatcher.Key(name);
+}

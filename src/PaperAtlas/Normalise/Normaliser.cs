@@ -1,0 +1,239 @@
+using System.Collections.Immutable;
+using PaperAtlas.Diagnostics;
+using PaperAtlas.Graph;
+using PaperAtlas.Load;
+using PaperAtlas.Read;
+
+namespace PaperAtlas.Normalise;
+
+/// <summary>
+/// Normalise: merges mentions into papers (by arXiv id, DOI or explicit id, then id-less mentions by title),
+/// maps sections to topics, resolves derived works, relations and reading paths, and reports conflicts.
+/// </summary>
+public static class Normaliser
+{
+    public static PaperGraph Normalise(
+        LoadedContent content, IReadOnlyList<ListReading> lists, IReadOnlyList<PaperMention> paperFiles, DiagnosticBag diagnostics)
+    {
+        var topics = new TopicMatcher(content.Topics);
+        var topicIds = content.Topics.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var mentions = paperFiles.Concat(lists.SelectMany(l => l.Mentions)).ToList();
+
+        var groups = GroupMentions(mentions, diagnostics);
+        var sectionTopics = new SectionTopics(topics, diagnostics);
+        var papers = groups
+            .Select(g => BuildPaper(g, sectionTopics, topicIds, diagnostics))
+            .OrderBy(p => p.Id, StringComparer.Ordinal)
+            .ToImmutableArray();
+        var ids = papers.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var names = new NameIndex(papers);
+        var edges = Relations.Build(papers, names, ids, diagnostics);
+        var paths = ReadingPaths.Resolve(lists, content.Settings, names, ids, diagnostics);
+        var sourceLists = lists
+            .Select(l => new SourceList(l.List, l.Sections, l.TopicNotes))
+            .ToImmutableArray();
+        return new PaperGraph(papers, content.Topics, sourceLists, edges, paths);
+    }
+
+    /// <summary>
+    /// Groups mentions into papers. Id'd mentions first; then each id-less mention joins the id'd paper
+    /// with the same normalised title, or else a paper keyed by its title (GPT-2, ChatGPT).
+    /// </summary>
+    private static List<PaperGroup> GroupMentions(List<PaperMention> mentions, DiagnosticBag diagnostics)
+    {
+        var groups = new Dictionary<string, PaperGroup>(StringComparer.Ordinal);
+        var order = new List<PaperGroup>();
+        PaperGroup GroupFor(string id, string? arxiv, string? doi)
+        {
+            if (!groups.TryGetValue(id, out var group))
+            {
+                group = new PaperGroup(id, arxiv, doi);
+                groups[id] = group;
+                order.Add(group);
+            }
+
+            return group;
+        }
+
+        var idless = new List<PaperMention>();
+        foreach (var mention in mentions)
+        {
+            if (mention.ArxivId is { } arxiv)
+            {
+                GroupFor(arxiv, arxiv, null).Mentions.Add(mention);
+            }
+            else if (mention.Doi is { } doi)
+            {
+                GroupFor(doi.ToLowerInvariant(), null, doi).Mentions.Add(mention);
+            }
+            else if (mention.KeyId is { } key)
+            {
+                GroupFor(key, null, null).Mentions.Add(mention);
+            }
+            else
+            {
+                idless.Add(mention);
+            }
+        }
+
+        var byTitle = new Dictionary<string, PaperGroup>(StringComparer.Ordinal);
+        foreach (var group in order)
+        {
+            foreach (var title in group.Mentions.Select(m => m.Title).OfType<string>())
+            {
+                foreach (var key in TitleKey.Variants(title))
+                {
+                    byTitle.TryAdd(key, group);
+                }
+            }
+        }
+
+        foreach (var mention in idless)
+        {
+            var text = mention.Title ?? mention.Name;
+            if (text is null)
+            {
+                diagnostics.Warning(DiagnosticCodes.EntryWithoutPaper, mention.Location,
+                    "this entry names no paper: it has neither an id nor a title", "give the entry a title or an arXiv link");
+                continue;
+            }
+
+            var match = TitleKey.Variants(text).Select(k => byTitle.GetValueOrDefault(k)).FirstOrDefault(g => g is not null);
+            if (match is not null)
+            {
+                match.Mentions.Add(mention);
+                continue;
+            }
+
+            if (mention.Kind == MentionKind.WorksCited)
+            {
+                diagnostics.Info(DiagnosticCodes.UnmatchedReference, mention.Location,
+                    $"works-cited entry {mention.CitationNumber} links a paper host but matches no paper by title",
+                    "cite the paper's arXiv page in the entry, or ignore this if it is not a paper");
+                continue;
+            }
+
+            var titleKey = "title:" + TitleKey.Of(text);
+            var group = GroupFor(titleKey, null, null);
+            group.Mentions.Add(mention);
+            foreach (var key in TitleKey.Variants(text))
+            {
+                byTitle.TryAdd(key, group);
+            }
+        }
+
+        return order;
+    }
+
+    private static Paper BuildPaper(PaperGroup group, SectionTopics sectionTopics, HashSet<string> topicIds, DiagnosticBag diagnostics)
+    {
+        var mentions = group.Mentions
+            .OrderBy(m => m.Kind == MentionKind.PaperFile ? 0 : 1)
+            .ThenBy(m => m.File, StringComparer.Ordinal)
+            .ThenBy(m => m.Location.Line)
+            .ThenBy(m => m.Location.Column)
+            .ToImmutableArray();
+        var files = mentions.Where(m => m.Kind == MentionKind.PaperFile).ToList();
+        foreach (var duplicate in files.Skip(1))
+        {
+            diagnostics.Error(DiagnosticCodes.DuplicatePaperFile, duplicate.IdLocation ?? duplicate.Location,
+                $"paper {group.Id} already has a paper file: {files[0].File}",
+                "merge the two files into one; a paper has exactly one file");
+        }
+
+        mentions = mentions.Where(m => m.Kind != MentionKind.PaperFile || ReferenceEquals(m, files.FirstOrDefault())).ToImmutableArray();
+        var file = files.FirstOrDefault();
+        var title = PaperTitle.Choose(mentions);
+        PaperTitle.ReportConflicts(group, mentions, title, diagnostics);
+        var (year, month) = PaperDates.Choose(group, mentions, diagnostics);
+        var id = group.ArxivId ?? group.Doi ?? (group.Id.StartsWith("title:", StringComparison.Ordinal) ? Slug.FromText(title) : group.Id);
+        var slug = group.ArxivId is { } a ? a.Replace('/', '-') : group.Doi is { } d ? "doi-" + Slug.FromText(d) : Slug.FromText(id);
+        return new Paper(
+            id,
+            slug,
+            group.ArxivId,
+            group.Doi,
+            title,
+            year,
+            month,
+            file?.Authors ?? [],
+            file?.Venue,
+            TopicsOf(mentions, sectionTopics, topicIds, diagnostics),
+            AliasesOf(mentions, title),
+            LinksOf(group, mentions),
+            mentions);
+    }
+
+    private static ImmutableArray<string> TopicsOf(
+        ImmutableArray<PaperMention> mentions, SectionTopics sectionTopics, HashSet<string> topicIds, DiagnosticBag diagnostics)
+    {
+        var result = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var mention in mentions)
+        {
+            foreach (var (topic, location) in mention.TopicIds)
+            {
+                if (topicIds.Contains(topic))
+                {
+                    result.Add(topic);
+                }
+                else
+                {
+                    diagnostics.Error(DiagnosticCodes.UnknownTopic, location,
+                        $"topic '{topic}' is not in topics.yml",
+                        "use a topic id from content/topics.yml, or add the topic there");
+                }
+            }
+
+            result.UnionWith(sectionTopics.Of(mention));
+        }
+
+        return [.. result];
+    }
+
+    private static ImmutableArray<string> AliasesOf(ImmutableArray<PaperMention> mentions, string title)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { title };
+        var titles = mentions.Select(m => m.Title).OfType<string>().Select(TitleKey.Of).ToHashSet(StringComparer.Ordinal);
+        var aliases = ImmutableArray.CreateBuilder<string>();
+        // A mention whose title names another paper (a wrong link) lends this paper no nickname.
+        var agreeing = mentions.Where(m => m.Title is null || TitleKey.Similar(m.Title, title));
+        foreach (var alias in agreeing.SelectMany(m => m.Aliases.Append(m.Name ?? "")))
+        {
+            var trimmed = alias.Trim();
+            var isNickname = trimmed.Length > 0 && trimmed.Length <= 60 && trimmed.Any(char.IsAsciiLetterOrDigit);
+            if (isNickname && !titles.Contains(TitleKey.Of(trimmed)) && seen.Add(trimmed))
+            {
+                aliases.Add(trimmed);
+            }
+        }
+
+        return aliases.ToImmutable();
+    }
+
+    private static ImmutableArray<PaperLinkRef> LinksOf(PaperGroup group, ImmutableArray<PaperMention> mentions)
+    {
+        var links = new List<PaperLinkRef>();
+        if (group.ArxivId is { } arxiv)
+        {
+            links.Add(new PaperLinkRef("arXiv", $"https://arxiv.org/abs/{arxiv}"));
+            links.Add(new PaperLinkRef("PDF", $"https://arxiv.org/pdf/{arxiv}"));
+        }
+
+        if (group.Doi is { } doi)
+        {
+            links.Add(new PaperLinkRef("DOI", $"https://doi.org/{doi}"));
+        }
+
+        links.AddRange(mentions.SelectMany(m => m.Links));
+        foreach (var url in mentions.Where(m => m.Kind != MentionKind.WorksCited).Select(m => m.Url).OfType<string>())
+        {
+            var target = LinkTarget.Of(url);
+            if (target.ArxivId is null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            {
+                links.Add(new PaperLinkRef(uri.Host.StartsWith("www.", StringComparison.Ordinal) ? uri.Host[4..] : uri.Host, url));
+            }
+        }
+
+        return [.. links.DistinctBy(l => l.Url.TrimEnd('/'), StringComparer.Ordinal)];
+    }
+}

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using PaperAtlas.Diagnostics;
+
+namespace PaperAtlas.Read;
+
+/// <summary>An arrow reading path as written (<c>CLIP → LLaMA → RLHF/DPO</c>): each step one or more names.</summary>
+public sealed record ReadingPathSource(
+    string ListId, string Title, SourceLocation Location, ImmutableArray<ImmutableArray<string>> Steps);
+
+/// <summary>A report section that is about a concept, not a paper: kept as a note on its topic.</summary>
+public sealed record TopicNote(string ListId, Section Section, ImmutableArray<Section> Sections, string Note, string Anchor);
+
+/// <summary>A list's front-matter.</summary>
+public sealed record ListInfo(
+    string Id, string Title, string Description, string Lang, string? Source, ListShape Shape, string File, string Body);
+
+/// <summary>What Read makes of one list file.</summary>
+public sealed record ListReading(
+    ListInfo List,
+    ImmutableArray<PaperMention> Mentions,
+    ImmutableArray<ReadingPathSource> ReadingPaths,
+    ImmutableArray<TopicNote> TopicNotes,
+    ImmutableArray<Section> Sections);

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace PaperAtlas.Read;
+
+/// <summary>Reading paths written as arrows, <c>CLIP → LLaMA → LoRA → RLHF/DPO → LLaVA → vLLM</c>.</summary>
+internal static class ReadingPathReader
+{
+    private static readonly string[] Arrows = ["→", "->", "⟶", "➜"];
+
+    public static void Read(ReadContext context)
+    {
+        foreach (var placed in context.Blocks)
+        {
+            foreach (var paragraph in placed.Block.Descendants<ParagraphBlock>().Prepend(placed.Block as ParagraphBlock).OfType<ParagraphBlock>())
+            {
+                ReadParagraph(context, paragraph);
+            }
+        }
+    }
+
+    private static void ReadParagraph(ReadContext context, ParagraphBlock paragraph)
+    {
+        if (paragraph.Inline is null)
+        {
+            return;
+        }
+
+        var lines = SplitLines(paragraph.Inline);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var text = string.Concat(lines[i].Select(MarkdownText.Plain));
+            var parts = text.Split(Arrows, StringSplitOptions.TrimEntries);
+            if (parts.Length < 3)
+            {
+                continue;
+            }
+
+            var steps = parts
+                .Select(p => p.Split(['/', '、', '+'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToImmutableArray())
+                .Where(s => !s.IsEmpty)
+                .ToImmutableArray();
+            var title = i > 0 ? MarkdownText.Collapse(string.Concat(lines[i - 1].Select(MarkdownText.Plain))).TrimEnd(':', '：', ' ') : "";
+            context.ReadingPaths.Add(new ReadingPathSource(
+                context.ListId, title.Length == 0 ? "Reading path" : title, context.LocationOf(lines[i][0]), steps));
+        }
+    }
+
+    private static List<List<Inline>> SplitLines(ContainerInline container)
+    {
+        var lines = new List<List<Inline>> { new() };
+        foreach (var inline in container)
+        {
+            if (inline is LineBreakInline)
+            {
+                lines.Add([]);
+            }
+            else
+            {
+                lines[^1].Add(inline);
+            }
+        }
+
+        return lines.Where(l => l.Count > 0).ToList();
+    }
+}

@@ -1,0 +1,70 @@
+using Markdig.Extensions.Tables;
+using Markdig.Syntax.Inlines;
+using PaperAtlas.Diagnostics;
+
+namespace PaperAtlas.Read;
+
+/// <summary>
+/// Table lists: rows of technique name, paper title and arXiv link under topic headings
+/// (<c>| **LoRA** | LoRA: Low-Rank Adaptation… | [arXiv:2106.09685](…) |</c>).
+/// </summary>
+internal static class TableListReader
+{
+    public static bool Accepts(IReadOnlyList<string> header) =>
+        Tables.FindColumn(header, "arxiv", "链接", "link", "url") >= 0;
+
+    public static void Read(ReadContext context, Table table, PlacedBlock placed)
+    {
+        var header = Tables.HeaderTexts(table);
+        var linkColumn = Tables.FindColumn(header, "arxiv", "链接", "link", "url");
+        var titleColumn = Tables.FindColumn(header, "标题", "title", "论文", "paper");
+        var nameColumn = titleColumn == 0 || linkColumn == 0 ? -1 : 0;
+        foreach (var row in Tables.BodyRows(table))
+        {
+            var linkCell = Tables.Cell(row, linkColumn);
+            var links = linkCell is null ? [] : MarkdownText.LinksIn(linkCell).ToList();
+            var paperLink = links.FirstOrDefault(l => context.Target(l) is { IsPaper: true } or { MalformedArxivId: not null });
+            var name = Tables.Cell(row, nameColumn) is { } nameCell ? Tables.CellText(nameCell) : null;
+            var title = Tables.Cell(row, titleColumn) is { } titleCell ? Tables.CellText(titleCell) : null;
+            if (paperLink is null)
+            {
+                if (!string.IsNullOrEmpty(name) || !string.IsNullOrEmpty(title))
+                {
+                    context.Diagnostics.Warning(DiagnosticCodes.EntryWithoutPaper, context.LocationOf(row),
+                        $"the row '{name ?? title}' has no arXiv or DOI link, so no paper page is made for it",
+                        "put the paper's arXiv link (https://arxiv.org/abs/ID) in the link column");
+                }
+
+                continue;
+            }
+
+            foreach (var link in links)
+            {
+                context.Claim(link);
+            }
+
+            var target = context.Target(paperLink);
+            if (target.ArxivId is null && target.Doi is null)
+            {
+                continue;
+            }
+
+            var linkText = paperLink is LinkInline l ? MarkdownText.Plain(l) : "";
+            var remainder = Tables.CellText(linkCell!).Replace(linkText, "", StringComparison.Ordinal).Trim().Trim('(', ')', '（', '）').Trim();
+            context.Mentions.Add(new PaperMention
+            {
+                ListId = context.ListId,
+                Location = context.LocationOf(paperLink),
+                Kind = MentionKind.Entry,
+                Sections = placed.Sections,
+                ArxivId = target.ArxivId,
+                Doi = target.Doi,
+                Title = string.IsNullOrWhiteSpace(title) ? null : title,
+                Name = string.IsNullOrWhiteSpace(name) ? null : name,
+                Url = MarkdownText.UrlOf(paperLink),
+                Note = remainder,
+                Anchor = context.NewAnchor(name ?? title ?? target.ArxivId ?? "row"),
+            });
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using PaperAtlas.Diagnostics;
+
+namespace PaperAtlas.Read;
+
+/// <summary>Pipe-table helpers shared by the table-shaped readers.</summary>
+internal static class Tables
+{
+    /// <summary>
+    /// The cells the author wrote. Markdig pads short rows to the widest row's width; padded cells have
+    /// neither content nor a source span, which is how they are told apart from an empty <c>| |</c>.
+    /// </summary>
+    public static int WrittenCells(TableRow row) =>
+        row.Cast<TableCell>().Count(c => c.Count > 0 || c.Span.Length > 0);
+
+    public static IReadOnlyList<string> HeaderTexts(Table table) =>
+        table.Count == 0 ? [] : [.. ((TableRow)table[0]).Cast<TableCell>().Select(CellText)];
+
+    public static string CellText(TableCell cell) =>
+        MarkdownText.Collapse(string.Join(' ', cell.OfType<LeafBlock>().Select(MarkdownText.Plain)));
+
+    public static IEnumerable<TableRow> BodyRows(Table table) => table.Skip(1).Cast<TableRow>().Where(r => !r.IsHeader);
+
+    /// <summary>Reports every body row whose written cell count differs from the header's.</summary>
+    public static void CheckCellCounts(ReadContext context, Table table)
+    {
+        if (table.Count == 0)
+        {
+            return;
+        }
+
+        var header = WrittenCells((TableRow)table[0]);
+        foreach (var row in BodyRows(table))
+        {
+            var cells = WrittenCells(row);
+            if (cells != header)
+            {
+                context.Diagnostics.Error(DiagnosticCodes.TableRowCells, context.LocationOf(row),
+                    $"this table row has {cells} cells but the header has {header}",
+                    $"add or remove `|` separators so the row has exactly {header} cells (leave a cell empty with `| |`)");
+            }
+        }
+    }
+
+    public static int FindColumn(IReadOnlyList<string> header, params string[] words)
+    {
+        for (var i = 0; i < header.Count; i++)
+        {
+            foreach (var word in words)
+            {
+                if (header[i].Contains(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    return i;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    public static TableCell? Cell(TableRow row, int index) =>
+        index >= 0 && index < row.Count ? (TableCell)row[index] : null;
+}

@@ -1,0 +1,57 @@
+using PaperAtlas.Diagnostics;
+using PaperAtlas.Load;
+using PaperAtlas.Normalise;
+using PaperAtlas.Read;
+using PaperAtlas.Render;
+using PaperAtlas.Write;
+
+namespace PaperAtlas;
+
+/// <summary>
+/// Runs the pipeline in order — Load → Read → Normalise/Graph → Render → Write — timing each stage.
+/// <see cref="Analyse"/> stops after the graph (what <c>atlas check</c> needs); <see cref="Build"/> goes on
+/// to write the site, and refuses to when any diagnostic is an error.
+/// </summary>
+public static class SiteBuilder
+{
+    public static Analysis Analyse(string contentPath)
+    {
+        var clock = new StageClock();
+        var diagnostics = new DiagnosticBag();
+        var content = clock.Time("load", () => ContentLoader.Load(contentPath, diagnostics));
+        var (lists, paperFiles) = clock.Time("read", () =>
+        {
+            var readings = new ListReading[content.Lists.Length];
+            Parallel.For(0, readings.Length, i => readings[i] = ListReader.Read(content.Lists[i], diagnostics));
+            var files = new PaperMention?[content.Papers.Length];
+            Parallel.For(0, files.Length, i => files[i] = PaperFileReader.Read(content.Papers[i], diagnostics));
+            return (readings, files.OfType<PaperMention>().ToList());
+        });
+        var graph = clock.Time("graph", () => Normaliser.Normalise(content, lists, paperFiles, diagnostics));
+        return new Analysis(content, graph, diagnostics.ToSortedList(), clock.Timings);
+    }
+
+    public static BuildResult Build(BuildOptions options)
+    {
+        var analysis = Analyse(options.ContentPath);
+        if (analysis.HasErrors)
+        {
+            return new BuildResult(analysis, Written: false, Files: 0, analysis.Timings);
+        }
+
+        var clock = new StageClock();
+        var files = clock.Time("render+write", () =>
+        {
+            using var output = new StagedOutput(options.OutputPath);
+            var count = 0;
+            output.Write("papers.json", PapersJson.Write(analysis.Graph));
+            count++;
+            output.Commit();
+            return count;
+        });
+        return new BuildResult(analysis, Written: true, files, [.. analysis.Timings, .. clock.Timings]);
+    }
+}
+
+/// <summary>What a build did: the analysis it stood on, whether it wrote the site, and how long each stage took.</summary>
+public sealed record BuildResult(Analysis Analysis, bool Written, int Files, IReadOnlyList<StageTiming> Timings);
