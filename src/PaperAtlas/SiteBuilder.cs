@@ -31,6 +31,18 @@ public static class SiteBuilder
         return new Analysis(content, graph, diagnostics.ToSortedList(), clock.Timings);
     }
 
+    /// <summary>The theme: --templates, else site.yml's `templates` (beside content/), else templates/ beside content/.</summary>
+    public static string ThemeFolder(BuildOptions options, LoadedContent content)
+    {
+        if (options.TemplatesPath is { } explicitPath)
+        {
+            return explicitPath;
+        }
+
+        var parent = Path.GetDirectoryName(content.ContentPath.TrimEnd(Path.DirectorySeparatorChar)) ?? ".";
+        return Path.Combine(parent, content.Settings.Templates ?? "templates");
+    }
+
     public static BuildResult Build(BuildOptions options)
     {
         var analysis = Analyse(options.ContentPath);
@@ -40,16 +52,27 @@ public static class SiteBuilder
         }
 
         var clock = new StageClock();
-        var files = clock.Time("render+write", () =>
+        var diagnostics = new DiagnosticBag();
+        var theme = Theme.Load(ThemeFolder(options, analysis.Content), analysis.Content.Settings.Languages.FirstOrDefault() ?? "en", diagnostics);
+        if (theme is null)
+        {
+            var failed = analysis with { Diagnostics = [.. analysis.Diagnostics, .. diagnostics.ToSortedList()] };
+            return new BuildResult(failed, Written: false, Files: 0, analysis.Timings);
+        }
+
+        var renderer = new SiteRenderer(analysis.Graph, analysis.Content.Settings, theme, options.BaseUrl);
+        var files = clock.Time("render", renderer.RenderAll);
+        clock.Time("write", () =>
         {
             using var output = new StagedOutput(options.OutputPath);
-            var count = 0;
-            output.Write("papers.json", PapersJson.Write(analysis.Graph));
-            count++;
+            foreach (var (path, bytes) in files)
+            {
+                output.Write(path, bytes);
+            }
+
             output.Commit();
-            return count;
         });
-        return new BuildResult(analysis, Written: true, files, [.. analysis.Timings, .. clock.Timings]);
+        return new BuildResult(analysis, Written: true, files.Count, [.. analysis.Timings, .. clock.Timings]);
     }
 }
 

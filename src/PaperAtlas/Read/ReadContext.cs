@@ -106,10 +106,12 @@ public sealed class ReadContext
     }
 
     /// <summary>A document whose only level-1 heading comes first uses it as its title, not as a section.</summary>
-    public static HeadingBlock? DocumentTitle(SourceDocument document)
+    public static HeadingBlock? DocumentTitle(SourceDocument document) => DocumentTitle(document.Markdown);
+
+    public static HeadingBlock? DocumentTitle(MarkdownDocument markdown)
     {
-        var level1 = document.Markdown.OfType<HeadingBlock>().Where(h => h.Level == 1).Take(2).ToList();
-        var first = document.Markdown.OfType<HeadingBlock>().FirstOrDefault();
+        var level1 = markdown.OfType<HeadingBlock>().Where(h => h.Level == 1).Take(2).ToList();
+        var first = markdown.OfType<HeadingBlock>().FirstOrDefault();
         return level1.Count == 1 && ReferenceEquals(level1[0], first) ? first : null;
     }
 }

@@ -12,7 +12,7 @@ namespace PaperAtlas.Read;
 /// found from its heading's title and from the works-cited entries its citations point to; sections about a
 /// concept stay topic notes. Every arXiv or DOI entry of the works-cited list is a mention of its own.
 /// </summary>
-internal static partial class ReportReader
+public static partial class ReportReader
 {
     [GeneratedRegex(@"^(?:引用的著作|参考文献|引用文献|works cited|references|bibliography|sources)$", RegexOptions.IgnoreCase)]
     private static partial Regex WorksCitedHeading();
@@ -26,8 +26,10 @@ internal static partial class ReportReader
     [GeneratedRegex("[\"“](?<title>[^\"“”]{3,})[\"”]\\s*(?<cite>\\d{1,3})\\b")]
     private static partial Regex QuotedWithCitation();
 
+    public static bool IsWorksCitedHeading(string title) => WorksCitedHeading().IsMatch(title.Trim().TrimEnd(':', '：'));
+
     /// <summary>The index of the works-cited heading among the document's blocks, or -1.</summary>
-    public static int FindWorksCited(ReadContext context)
+    internal static int FindWorksCited(ReadContext context)
     {
         for (var i = 0; i < context.Blocks.Length; i++)
         {
@@ -41,7 +43,7 @@ internal static partial class ReportReader
         return -1;
     }
 
-    public static void Read(ReadContext context, int worksCitedIndex)
+    internal static void Read(ReadContext context, int worksCitedIndex)
     {
         var entries = ReadWorksCited(context, worksCitedIndex);
         var max = entries.Count == 0 ? 0 : entries.Keys.Max();

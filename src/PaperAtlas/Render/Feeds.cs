@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using PaperAtlas.Graph;
+using PaperAtlas.Load;
+
+namespace PaperAtlas.Render;
+
+/// <summary>
+/// The Atom feed, the sitemap and robots.txt. Dates come from the papers (their year and month), never from
+/// the clock, so two builds of the same content are byte-identical.
+/// </summary>
+public static class Feeds
+{
+    public static string DateOf(Paper paper) =>
+        paper.Year is { } year ? $"{year:0000}-{paper.Month ?? 1:00}-01" : "1970-01-01";
+
+    public static IEnumerable<Paper> Newest(PaperGraph graph, int count) =>
+        graph.Papers.OrderByDescending(p => p.Year ?? 0).ThenByDescending(p => p.Month ?? 0).ThenBy(p => p.Id, StringComparer.Ordinal).Take(count);
+
+    public static byte[] Atom(PaperGraph graph, SiteSettings settings, Urls urls)
+    {
+        var origin = Origin(settings);
+        var newest = Newest(graph, 50).ToList();
+        var updated = newest.Count == 0 ? "1970-01-01" : newest.Select(DateOf).Max(StringComparer.Ordinal)!;
+        return Xml(writer =>
+        {
+            writer.WriteStartElement("feed", "http://www.w3.org/2005/Atom");
+            writer.WriteElementString("title", settings.Title);
+            writer.WriteElementString("id", origin + urls.Home);
+            writer.WriteElementString("updated", updated + "T00:00:00Z");
+            writer.WriteStartElement("link");
+            writer.WriteAttributeString("href", origin + urls.Home);
+            writer.WriteEndElement();
+            writer.WriteStartElement("link");
+            writer.WriteAttributeString("rel", "self");
+            writer.WriteAttributeString("href", origin + urls.File("feed.xml"));
+            writer.WriteEndElement();
+            writer.WriteStartElement("author");
+            writer.WriteElementString("name", settings.Title);
+            writer.WriteEndElement();
+            foreach (var paper in newest)
+            {
+                writer.WriteStartElement("entry");
+                writer.WriteElementString("title", paper.Title);
+                writer.WriteElementString("id", origin + urls.Paper(paper.Slug));
+                writer.WriteElementString("updated", DateOf(paper) + "T00:00:00Z");
+                writer.WriteStartElement("link");
+                writer.WriteAttributeString("href", origin + urls.Paper(paper.Slug));
+                writer.WriteEndElement();
+                writer.WriteElementString("summary", Summary(paper));
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+        });
+    }
+
+    public static byte[] Sitemap(IEnumerable<(string Path, string? LastModified)> pages, SiteSettings settings)
+    {
+        var origin = Origin(settings);
+        return Xml(writer =>
+        {
+            writer.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
+            foreach (var (path, lastModified) in pages)
+            {
+                writer.WriteStartElement("url");
+                writer.WriteElementString("loc", origin + path);
+                if (lastModified is not null)
+                {
+                    writer.WriteElementString("lastmod", lastModified);
+                }
+
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+        });
+    }
+
+    public static byte[] Robots(SiteSettings settings, Urls urls) =>
+        Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {Origin(settings)}{urls.File("sitemap.xml")}\n");
+
+    /// <summary>The site's origin for absolute URLs (site.yml `url`); without one, links stay root-relative.</summary>
+    private static string Origin(SiteSettings settings) => (settings.SiteUrl ?? "").TrimEnd('/');
+
+    private static string Summary(Paper paper)
+    {
+        var year = paper.Year?.ToString(CultureInfo.InvariantCulture) ?? "";
+        var lists = paper.Mentions.Select(m => m.ListId).Distinct().Count();
+        return $"{paper.Title} ({year}) — in {lists} list(s).";
+    }
+
+    private static byte[] Xml(Action<XmlWriter> write)
+    {
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };
+        using var stream = new MemoryStream();
+        using (var writer = XmlWriter.Create(stream, settings))
+        {
+            writer.WriteStartDocument();
+            write(writer);
+            writer.WriteEndDocument();
+        }
+
+        stream.WriteByte((byte)'\n');
+        return stream.ToArray();
+    }
+}

@@ -1,0 +1,261 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using PaperAtlas.Graph;
+using PaperAtlas.Load;
+using PaperAtlas.Read;
+using Scriban.Runtime;
+
+namespace PaperAtlas.Render;
+
+/// <summary>
+/// Render: every page and export of the site, as (site-relative path, bytes). Pages render in parallel;
+/// the result is sorted by path so nothing depends on thread timing.
+/// </summary>
+public sealed class SiteRenderer
+{
+    private readonly PaperGraph _graph;
+    private readonly SiteSettings _settings;
+    private readonly Theme _theme;
+    private readonly Urls _urls;
+    private readonly SiteView _site;
+    private readonly Dictionary<string, TopicChip> _topics;
+    private readonly Dictionary<string, PaperRow> _rows;
+    private readonly Dictionary<string, SourceList> _lists;
+
+    public SiteRenderer(PaperGraph graph, SiteSettings settings, Theme theme, string? baseUrl)
+    {
+        _graph = graph;
+        _settings = settings;
+        _theme = theme;
+        _urls = new Urls(baseUrl ?? settings.BaseUrl);
+        var lang = settings.Languages.FirstOrDefault() ?? "en";
+        _site = new SiteView(settings.Title, settings.Description, lang, _urls.Base, _urls.Asset("site.css"), _urls.Asset("site.js"),
+            _urls.Home, _urls.Papers, _urls.Topics, _urls.Years, _urls.Lists, _urls.Search, _urls.File("feed.xml"));
+        _topics = graph.Topics.ToDictionary(t => t.Id, t => new TopicChip(t.Id, t.Name, t.NameZh, _urls.Topic(t.Id), graph.InTopic(t.Id).Length), StringComparer.Ordinal);
+        _rows = graph.Papers.ToDictionary(p => p.Id, Row, StringComparer.Ordinal);
+        _lists = graph.Lists.ToDictionary(l => l.Id, StringComparer.Ordinal);
+    }
+
+    public Urls Urls => _urls;
+
+    public IReadOnlyList<(string Path, byte[] Bytes)> RenderAll()
+    {
+        var output = new ConcurrentBag<(string, byte[])>();
+        var pages = new List<(string Path, string Template, PageView Page, object Model)>
+        {
+            ("index.html", "home", new PageView(_settings.Title, "home", _urls.Home, _settings.Description), Home()),
+            ("papers/index.html", "papers", Page("papers", _urls.Papers), _graph.Papers.Select(p => _rows[p.Id]).ToImmutableArray()),
+            ("topics/index.html", "topics", Page("topics", _urls.Topics), _topics.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ToImmutableArray()),
+            ("years/index.html", "years", Page("years", _urls.Years), Timeline()),
+            ("lists/index.html", "lists", Page("lists", _urls.Lists), _graph.Lists.Select(Summary).ToImmutableArray()),
+            ("search/index.html", "search", Page("search", _urls.Search), _urls.Papers),
+            ("404.html", "404", Page("not_found", _urls.File("404.html")), _urls.Home),
+        };
+        pages.AddRange(_graph.Topics.Select(t => ($"topics/{t.Id}/index.html", "topic", new PageView($"{t.Name} · {t.NameZh}", "topic", _urls.Topic(t.Id), t.Description), (object)TopicPage(t))));
+        var years = _graph.Years;
+        pages.AddRange(years.Select((y, i) => ($"years/{y}/index.html", "year", new PageView(y.ToString(CultureInfo.InvariantCulture), "year", _urls.Year(y), ""),
+            (object)new YearView(y, [.. _graph.InYear(y).Select(p => _rows[p.Id])], i > 0 ? years[i - 1] : null, i + 1 < years.Length ? years[i + 1] : null))));
+        pages.AddRange(_graph.Lists.Select(l => ($"lists/{l.Id}/index.html", "list", new PageView(l.Title, "list", _urls.List(l.Id), l.Info.Description), (object)ListPage(l))));
+
+        Parallel.ForEach(pages, page => output.Add((page.Path, Encoding.UTF8.GetBytes(RenderPage(page.Template, page.Page, page.Model)))));
+        Parallel.ForEach(_graph.Papers, paper =>
+        {
+            var view = PaperPage(paper);
+            var page = new PageView(paper.Title, "paper", _urls.Paper(paper.Slug), paper.Aliases.IsEmpty ? "" : string.Join(", ", paper.Aliases));
+            output.Add(($"papers/{paper.Slug}/index.html", Encoding.UTF8.GetBytes(RenderPage("paper", page, view))));
+        });
+
+        output.Add(("papers.json", PapersJson.Write(_graph)));
+        output.Add(("papers.bib", Encoding.UTF8.GetBytes(Bibtex.All(_graph))));
+        output.Add(("feed.xml", Feeds.Atom(_graph, _settings, _urls)));
+        output.Add(("sitemap.xml", Feeds.Sitemap(SitemapEntries(), _settings)));
+        output.Add(("robots.txt", Feeds.Robots(_settings, _urls)));
+        if (Directory.Exists(_theme.AssetsFolder))
+        {
+            foreach (var file in Directory.EnumerateFiles(_theme.AssetsFolder, "*", SearchOption.AllDirectories))
+            {
+                output.Add(("assets/" + Path.GetRelativePath(_theme.AssetsFolder, file).Replace('\\', '/'), File.ReadAllBytes(file)));
+            }
+        }
+
+        return [.. output.OrderBy(f => f.Item1, StringComparer.Ordinal)];
+    }
+
+    private string RenderPage(string template, PageView page, object model)
+    {
+        var globals = new ScriptObject
+        {
+            ["site"] = _site,
+            ["page"] = page,
+            ["model"] = model,
+            ["t"] = _theme.Strings,
+        };
+        return _theme.RenderPage(template, globals);
+    }
+
+    private PageView Page(string key, string path)
+    {
+        var title = _theme.Strings.TryGetValue(key, out var value) ? value?.ToString() ?? key : key;
+        return new PageView(title, key, path, "");
+    }
+
+    private IEnumerable<(string, string?)> SitemapEntries()
+    {
+        yield return (_urls.Home, null);
+        yield return (_urls.Papers, null);
+        yield return (_urls.Topics, null);
+        yield return (_urls.Years, null);
+        yield return (_urls.Lists, null);
+        foreach (var paper in _graph.Papers)
+        {
+            yield return (_urls.Paper(paper.Slug), paper.Year is null ? null : Feeds.DateOf(paper));
+        }
+
+        foreach (var topic in _graph.Topics)
+        {
+            yield return (_urls.Topic(topic.Id), null);
+        }
+
+        foreach (var year in _graph.Years)
+        {
+            yield return (_urls.Year(year), null);
+        }
+
+        foreach (var list in _graph.Lists)
+        {
+            yield return (_urls.List(list.Id), null);
+        }
+    }
+
+    private PaperRow Row(Paper paper) => new(
+        paper.Id,
+        _urls.Paper(paper.Slug),
+        paper.Title,
+        paper.Year,
+        paper.Year is { } y ? (paper.Month is { } m ? $"{y}-{m:00}" : y.ToString(CultureInfo.InvariantCulture)) : "",
+        [.. paper.Topics.Select(t => _topics[t])],
+        string.Join(", ", paper.Aliases),
+        paper.Mentions.Select(m => m.ListId).Where(l => l != PaperFileReader.ListId).Distinct().Count());
+
+    private HomeView Home()
+    {
+        var paths = _graph.ReadingPaths.Select(path => new PathView(
+            path.Title,
+            _lists.TryGetValue(path.Source, out var list) ? list.Title : path.Source,
+            [.. path.Steps.Select(s => new StepView(s.Label, [.. s.PaperIds.Select(id => _rows[id])]))])).ToImmutableArray();
+        return new HomeView(
+            _graph.Papers.Length,
+            _graph.Topics.Length,
+            _graph.Lists.Length,
+            _graph.Papers.Sum(p => p.Mentions.Length),
+            [.. _topics.Values.Where(t => t.Count > 0).OrderByDescending(t => t.Count).ThenBy(t => t.Id, StringComparer.Ordinal)],
+            [.. Feeds.Newest(_graph, 12).Select(p => _rows[p.Id])],
+            Timeline(),
+            [.. _graph.Lists.Select(Summary)],
+            paths);
+    }
+
+    private ImmutableArray<YearCount> Timeline() =>
+        [.. _graph.Years.Select(y => new YearCount(y, _graph.InYear(y).Length, _urls.Year(y)))];
+
+    private ListSummary Summary(SourceList list) => new(
+        list.Id, list.Title, list.Info.Description, list.Info.Lang, _urls.List(list.Id), ShapeName(list.Info.Shape),
+        _graph.InList(list.Id).Length, list.Info.Source);
+
+    private static string ShapeName(ListShape shape) => shape switch
+    {
+        ListShape.Table => "table",
+        ListShape.Headings => "headings",
+        ListShape.YearTable => "year-table",
+        ListShape.Report => "report",
+        _ => "links",
+    };
+
+    private ListView ListPage(SourceList list)
+    {
+        var label = _theme.Strings.TryGetValue("paper_page", out var value) ? value?.ToString() ?? "paper" : "paper";
+        return new ListView(Summary(list), ListPageHtml.Render(list, _graph, _urls, label));
+    }
+
+    private TopicView TopicPage(Topic topic)
+    {
+        var notes = _graph.Lists
+            .SelectMany(l => l.TopicNotes.Select(n => (List: l, Note: n)))
+            .Where(x => x.Note.Sections.Append(x.Note.Section).Any(s => Matches(s.Title, topic)))
+            .Select(x => new TopicNoteView(x.List.Title, _urls.List(x.List.Id) + "#" + x.Note.Anchor, x.Note.Section.Title, MarkdownHtml.Note(x.Note.Note)))
+            .ToImmutableArray();
+        return new TopicView(_topics[topic.Id], topic.Description, [.. _graph.InTopic(topic.Id).Select(p => _rows[p.Id])], notes);
+    }
+
+    private static bool Matches(string heading, Topic topic) => new Normalise.TopicMatcher([topic]).Match(heading) is not null;
+
+    private PaperView PaperPage(Paper paper)
+    {
+        var mentions = paper.Mentions
+            .Where(m => m.Kind != MentionKind.PaperFile)
+            .Select(m =>
+            {
+                var list = _lists.GetValueOrDefault(m.ListId);
+                var listUrl = _urls.List(m.ListId);
+                return new MentionView(
+                    list?.Title ?? m.ListId,
+                    listUrl,
+                    m.Anchor.Length > 0 ? $"{listUrl}#{m.Anchor}" : listUrl,
+                    KindLabel(m.Kind),
+                    string.Join(" › ", m.Sections.Select(s => s.Title)),
+                    m.OwnHeading?.Title,
+                    m.Title,
+                    m.Year,
+                    MarkdownHtml.Note(m.Note),
+                    list?.Info.Lang ?? "en",
+                    m.File,
+                    m.Location.Line);
+            })
+            .ToImmutableArray();
+        var related = _graph.EdgesOf(paper.Id)
+            .GroupBy(e => e.From == paper.Id ? e.Kind : "inverse:" + e.Kind, StringComparer.Ordinal)
+            .Select(g => new RelatedGroup(RelationLabel(g.Key), [.. g.Select(e => e.From == paper.Id ? e.To : e.From).Distinct().Select(id => _rows[id])]))
+            .Concat(SeeAlso(paper))
+            .ToImmutableArray();
+        return new PaperView(
+            _rows[paper.Id],
+            paper.ArxivId,
+            paper.Doi,
+            paper.Authors,
+            paper.Venue,
+            paper.Aliases,
+            [.. paper.Links.Select(l => new LinkView(l.Label, l.Url))],
+            mentions,
+            MarkdownHtml.Note(paper.ContributorNotes),
+            Bibtex.Entry(paper),
+            related);
+    }
+
+    /// <summary>Papers sharing the most topics with this one; a topic's papers are read once each, so no pair loop.</summary>
+    private IEnumerable<RelatedGroup> SeeAlso(Paper paper)
+    {
+        var scores = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var topic in paper.Topics)
+        {
+            foreach (var other in _graph.InTopic(topic))
+            {
+                if (other.Id != paper.Id)
+                {
+                    scores[other.Id] = scores.GetValueOrDefault(other.Id) + 1;
+                }
+            }
+        }
+
+        var top = scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Take(6).Select(s => _rows[s.Key]).ToImmutableArray();
+        return top.IsEmpty ? [] : [new RelatedGroup(Label("see_also", "See also"), top)];
+    }
+
+    private string KindLabel(MentionKind kind) => Label("mention_" + PapersJson.KindName(kind).Replace('-', '_'), PapersJson.KindName(kind));
+
+    private string RelationLabel(string kind) => Label("relation_" + kind.Replace(':', '_').Replace('-', '_'), kind);
+
+    private string Label(string key, string fallback) =>
+        _theme.Strings.TryGetValue(key, out var value) && value is string text ? text : fallback;
+}

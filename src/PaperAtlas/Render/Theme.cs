@@ -1,0 +1,141 @@
+using PaperAtlas.Diagnostics;
+using PaperAtlas.Load;
+using Scriban;
+using Scriban.Runtime;
+
+namespace PaperAtlas.Render;
+
+/// <summary>
+/// A theme folder: Scriban templates (<c>*.sbn</c>, parsed once and reused for every page), UI strings in
+/// English and Chinese (<c>strings.yml</c>), and static assets (<c>assets/</c>). Swap it with <c>--templates</c>.
+/// </summary>
+public sealed class Theme
+{
+    private readonly Dictionary<string, Template> _templates;
+
+    private Theme(string folder, Dictionary<string, Template> templates, ScriptObject strings)
+    {
+        Folder = folder;
+        _templates = templates;
+        Strings = strings;
+    }
+
+    public string Folder { get; }
+
+    public ScriptObject Strings { get; }
+
+    public string AssetsFolder => Path.Combine(Folder, "assets");
+
+    public static Theme? Load(string folder, string language, DiagnosticBag diagnostics)
+    {
+        if (!Directory.Exists(folder))
+        {
+            diagnostics.Error(DiagnosticCodes.TemplateError, SourceLocation.StartOf(folder),
+                "the templates folder does not exist", "pass --templates with a theme folder, or restore templates/");
+            return null;
+        }
+
+        var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
+        var ok = true;
+        foreach (var file in Directory.EnumerateFiles(folder, "*.sbn", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetRelativePath(folder, file).Replace('\\', '/')[..^4];
+            var template = Template.Parse(File.ReadAllText(file), file);
+            foreach (var message in template.Messages)
+            {
+                ok = false;
+                diagnostics.Error(DiagnosticCodes.TemplateError,
+                    new SourceLocation(Shown(file), message.Span.Start.Line + 1, message.Span.Start.Column + 1),
+                    message.Message, "fix the template syntax");
+            }
+
+            templates[name] = template;
+        }
+
+        var strings = LoadStrings(folder, language, diagnostics);
+        return ok ? new Theme(folder, templates, strings) : null;
+    }
+
+    public bool Has(string name) => _templates.ContainsKey(name);
+
+    /// <summary>Renders a page with its template, then wraps it in <c>layout</c>.</summary>
+    public string RenderPage(string templateName, ScriptObject globals)
+    {
+        var context = NewContext(globals);
+        var content = Render(templateName, context);
+        globals.SetValue("content", new RawHtml(content), readOnly: false);
+        return Render("layout", context);
+    }
+
+    private EscapingTemplateContext NewContext(ScriptObject globals)
+    {
+        var context = new EscapingTemplateContext { StrictVariables = true, LoopLimit = 1_000_000, EnableRelaxedMemberAccess = false };
+        var builtins = new ScriptObject();
+        builtins.Import("partial", new Func<TemplateContext, string, object?, RawHtml>(RenderPartial));
+        context.PushGlobal(builtins);
+        context.PushGlobal(globals);
+        return context;
+    }
+
+    private RawHtml RenderPartial(TemplateContext context, string name, object? item)
+    {
+        var locals = new ScriptObject { ["it"] = item };
+        context.PushGlobal(locals);
+        try
+        {
+            return new RawHtml(Render("partials/" + name, context));
+        }
+        finally
+        {
+            context.PopGlobal();
+        }
+    }
+
+    private string Render(string name, TemplateContext context)
+    {
+        if (!_templates.TryGetValue(name, out var template))
+        {
+            throw new InvalidOperationException($"the theme has no template '{name}.sbn'");
+        }
+
+        context.PushOutput();
+        try
+        {
+            // Render returns what the template wrote to the pushed output (and clears that buffer).
+            return template.Render(context) ?? "";
+        }
+        finally
+        {
+            context.PopOutput();
+        }
+    }
+
+    private static ScriptObject LoadStrings(string folder, string language, DiagnosticBag diagnostics)
+    {
+        var strings = new ScriptObject();
+        var file = Path.Combine(folder, "strings.yml");
+        if (!File.Exists(file))
+        {
+            return strings;
+        }
+
+        var yaml = FrontMatter.ParseFile(Shown(file), File.ReadAllText(file), diagnostics);
+        foreach (var lang in new[] { "en", language })
+        {
+            if (yaml.Node(lang) is YamlDotNet.RepresentationModel.YamlMappingNode mapping)
+            {
+                foreach (var (key, value) in mapping.Children)
+                {
+                    if (key is YamlDotNet.RepresentationModel.YamlScalarNode { Value: { } k } && value is YamlDotNet.RepresentationModel.YamlScalarNode { Value: { } v })
+                    {
+                        strings.SetValue(k, v, readOnly: false);
+                    }
+                }
+            }
+        }
+
+        return strings;
+    }
+
+    private static string Shown(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), path).Replace('\\', '/');
+}

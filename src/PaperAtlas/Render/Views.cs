@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+
+namespace PaperAtlas.Render;
+
+// What templates see. Plain records with URLs already built (base path included) and notes already
+// rendered to safe HTML, so templates only lay things out. Scriban exposes members in snake_case.
+
+public sealed record LinkView(string Label, string Url);
+
+public sealed record TopicChip(string Id, string Name, string NameZh, string Url, int Count);
+
+public sealed record PaperRow(
+    string Id, string Url, string Title, int? Year, string Date, ImmutableArray<TopicChip> Topics, string Aliases, int Lists);
+
+public sealed record MentionView(
+    string ListTitle, string ListUrl, string EntryUrl, string Kind, string Section, string? Heading,
+    string? StatedTitle, int? StatedYear, RawHtml Note, string Lang, string File, int Line);
+
+public sealed record RelatedGroup(string Kind, ImmutableArray<PaperRow> Papers);
+
+public sealed record PaperView(
+    PaperRow Row,
+    string? ArxivId,
+    string? Doi,
+    ImmutableArray<string> Authors,
+    string? Venue,
+    ImmutableArray<string> Aliases,
+    ImmutableArray<LinkView> Links,
+    ImmutableArray<MentionView> Mentions,
+    RawHtml ContributorNotes,
+    string Bibtex,
+    ImmutableArray<RelatedGroup> Related);
+
+public sealed record TopicView(TopicChip Topic, string Description, ImmutableArray<PaperRow> Papers, ImmutableArray<TopicNoteView> Notes);
+
+public sealed record TopicNoteView(string ListTitle, string Url, string Section, RawHtml Note);
+
+public sealed record YearView(int Year, ImmutableArray<PaperRow> Papers, int? Previous, int? Next);
+
+public sealed record YearCount(int Year, int Count, string Url);
+
+public sealed record ListSummary(string Id, string Title, string Description, string Lang, string Url, string Shape, int Papers, string? Source);
+
+public sealed record ListView(ListSummary List, RawHtml Body);
+
+public sealed record StepView(string Label, ImmutableArray<PaperRow> Papers);
+
+public sealed record PathView(string Title, string Source, ImmutableArray<StepView> Steps);
+
+public sealed record HomeView(
+    int PaperCount, int TopicCount, int ListCount, int MentionCount,
+    ImmutableArray<TopicChip> Topics, ImmutableArray<PaperRow> Newest, ImmutableArray<YearCount> Timeline,
+    ImmutableArray<ListSummary> Lists, ImmutableArray<PathView> Paths);
+
+public sealed record SiteView(
+    string Title, string Description, string Lang, string Base, string Css, string Js,
+    string Home, string Papers, string Topics, string Years, string Lists, string Search, string Feed);
+
+public sealed record PageView(string Title, string Kind, string Path, string Description);

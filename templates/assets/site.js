@@ -1,0 +1,112 @@
+// Paper Atlas's one script. Pages work without it; it adds sorting and filtering of paper tables,
+// the search box (press "/" to focus it), timeline bars, and copying BibTeX. No inline handlers: CSP-safe.
+(function () {
+  "use strict";
+  var base = document.body.getAttribute("data-base") || "/";
+
+  function text(el) { return (el.textContent || "").trim(); }
+
+  // Timeline bars: widths set here because a strict CSP forbids style attributes in the HTML.
+  var bars = document.querySelectorAll(".timeline .bar");
+  var max = 0;
+  bars.forEach(function (b) { max = Math.max(max, +b.getAttribute("data-count") || 0); });
+  bars.forEach(function (b) { b.style.width = (max ? (100 * (+b.getAttribute("data-count") || 0) / max) : 0) + "%"; });
+
+  // Sortable tables.
+  document.querySelectorAll("table[data-sortable]").forEach(function (table) {
+    var heads = table.querySelectorAll("th[data-sort]");
+    heads.forEach(function (th) {
+      th.tabIndex = 0;
+      function sort() {
+        var index = Array.prototype.indexOf.call(th.parentNode.children, th);
+        var numeric = th.getAttribute("data-sort") === "number";
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        heads.forEach(function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = text(a.cells[index]), y = text(b.cells[index]);
+          var c = numeric ? (parseFloat(x) || 0) - (parseFloat(y) || 0) : x.localeCompare(y);
+          return ascending ? c : -c;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      }
+      th.addEventListener("click", sort);
+      th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); } });
+    });
+  });
+
+  // Filter on the paper table.
+  var filter = document.getElementById("paper-filter");
+  if (filter) {
+    filter.parentNode.hidden = false;
+    var rows = document.querySelectorAll("table.papers tbody tr");
+    var count = document.querySelector(".filter-count");
+    filter.addEventListener("input", function () {
+      var q = filter.value.trim().toLowerCase(), shown = 0;
+      rows.forEach(function (r) {
+        var hit = !q || r.textContent.toLowerCase().indexOf(q) >= 0 || (r.getAttribute("data-topics") || "").indexOf(q) >= 0;
+        r.hidden = !hit;
+        if (hit) { shown++; }
+      });
+      count.textContent = q ? shown + " / " + rows.length : "";
+    });
+  }
+
+  // Copy buttons.
+  document.querySelectorAll("button[data-copy]").forEach(function (button) {
+    var source = document.querySelector(button.getAttribute("data-copy"));
+    if (!source || !navigator.clipboard) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(source.textContent).then(function () { button.textContent = "✓"; });
+    });
+  });
+
+  // "/" focuses the search box.
+  var input = document.getElementById("search-input");
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "/" && input && document.activeElement !== input && !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName)) {
+      e.preventDefault();
+      input.focus();
+    }
+  });
+
+  // Search page: a simple search over papers.json until the split index arrives.
+  var results = document.getElementById("search-results");
+  if (results) {
+    var query = new URLSearchParams(location.search).get("q") || "";
+    if (input) { input.value = query; }
+    if (query.trim()) {
+      fetch(base + "papers.json").then(function (r) { return r.json(); }).then(function (data) {
+        var terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+        var scored = data.papers.map(function (p) {
+          var title = p.title.toLowerCase(), names = (p.aliases.join(" ") + " " + p.id).toLowerCase();
+          var notes = p.mentions.map(function (m) { return m.note + " " + (m.name || ""); }).join(" ").toLowerCase();
+          var score = 0;
+          terms.forEach(function (t) {
+            if (names.indexOf(t) >= 0) { score += 10; }
+            if (title.indexOf(t) >= 0) { score += 5; }
+            if (notes.indexOf(t) >= 0) { score += 1; }
+          });
+          return { p: p, s: score };
+        }).filter(function (x) { return x.s > 0; }).sort(function (a, b) { return b.s - a.s; }).slice(0, 50);
+        results.textContent = "";
+        if (!scored.length) {
+          var none = document.createElement("li");
+          none.textContent = "No results for “" + query + "”.";
+          results.appendChild(none);
+        }
+        scored.forEach(function (x) {
+          var li = document.createElement("li"), a = document.createElement("a");
+          a.href = base + "papers/" + x.p.slug + "/";
+          a.textContent = x.p.title;
+          li.appendChild(a);
+          if (x.p.year) { li.appendChild(document.createTextNode(" " + x.p.year)); }
+          results.appendChild(li);
+        });
+      });
+    }
+  }
+})();

@@ -1,0 +1,191 @@
+using AngleSharp.Html.Parser;
+
+namespace PaperAtlas.Tests.Site;
+
+public sealed class RealSiteFixture : IDisposable
+{
+    public BuiltSite Site { get; } = new(Paths.Content());
+
+    public BuiltSite SubPath { get; } = new(Paths.Content(), "/paper-atlas/");
+
+    public void Dispose()
+    {
+        Site.Dispose();
+        SubPath.Dispose();
+    }
+}
+
+/// <summary>The built real site: every page there, every internal link resolving, titles and languages set.</summary>
+public sealed class RealSiteTests(RealSiteFixture fixture) : IClassFixture<RealSiteFixture>
+{
+    private BuiltSite Site => fixture.Site;
+
+    [Fact]
+    public void The_build_writes_the_site()
+    {
+        Assert.True(Site.Result.Written, string.Join('\n', Site.Result.Analysis.Diagnostics));
+    }
+
+    [Fact]
+    public void Every_paper_topic_year_and_list_has_a_page()
+    {
+        var graph = Site.Result.Analysis.Graph;
+        var expected = graph.Papers.Select(p => $"papers/{p.Slug}/index.html")
+            .Concat(graph.Topics.Select(t => $"topics/{t.Id}/index.html"))
+            .Concat(graph.Years.Select(y => $"years/{y}/index.html"))
+            .Concat(graph.Lists.Select(l => $"lists/{l.Id}/index.html"))
+            .Concat(["index.html", "papers/index.html", "topics/index.html", "404.html", "papers.json", "papers.bib", "feed.xml", "sitemap.xml", "robots.txt"]);
+        Assert.All(expected, path => Assert.True(File.Exists(Path.Combine(Site.Output, path)), path));
+    }
+
+    [Fact]
+    public void Every_internal_link_resolves_to_a_file()
+    {
+        var broken = BrokenLinks(Site, "/").ToList();
+        Assert.True(broken.Count == 0, string.Join('\n', broken.Take(20)));
+    }
+
+    [Fact]
+    public void Under_a_base_url_every_internal_link_starts_with_it_and_resolves()
+    {
+        var parser = new HtmlParser();
+        foreach (var file in fixture.SubPath.HtmlFiles)
+        {
+            var document = parser.ParseDocument(File.ReadAllText(file));
+            foreach (var url in Urls(document).Where(u => u.StartsWith('/')))
+            {
+                Assert.StartsWith("/paper-atlas/", url, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Empty(BrokenLinks(fixture.SubPath, "/paper-atlas/"));
+    }
+
+    [Fact]
+    public void Every_page_has_a_title_and_a_language()
+    {
+        foreach (var file in Site.HtmlFiles)
+        {
+            var document = Site.Parse(Site.Relative(file));
+            Assert.False(string.IsNullOrWhiteSpace(document.Title), Site.Relative(file));
+            Assert.Equal("en", document.DocumentElement.GetAttribute("lang"));
+        }
+    }
+
+    [Fact]
+    public void Chinese_content_is_marked_as_chinese()
+    {
+        var list = Site.Parse("lists/llm-paper-timeline/index.html");
+        Assert.Equal("zh", list.QuerySelector(".list-body")!.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public void No_page_has_inline_scripts_or_event_handlers()
+    {
+        foreach (var file in Site.HtmlFiles)
+        {
+            var document = Site.Parse(Site.Relative(file));
+            Assert.All(document.Scripts, s => Assert.True(s.HasAttribute("src"), Site.Relative(file)));
+            Assert.DoesNotContain(document.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal)) || e.HasAttribute("style"));
+        }
+    }
+
+    [Fact]
+    public void A_report_citation_links_to_its_works_cited_entry()
+    {
+        var report = Site.Parse("lists/llm-knowledge-report/index.html");
+        var cite = report.QuerySelector("a.cite[href='#cite-1']");
+        Assert.NotNull(cite);
+        Assert.NotNull(report.GetElementById("cite-1"));
+        Assert.NotNull(report.GetElementById("cite-148"));
+    }
+
+    [Fact]
+    public void Inline_tex_renders_as_mathml_not_as_source()
+    {
+        var report = File.ReadAllText(Path.Combine(Site.Output, "lists/llm-knowledge-report/index.html"));
+        Assert.Contains("<math>", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("$d\\_k$", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("$d_k$", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_paper_page_links_back_to_each_list_entry()
+    {
+        var page = Site.Parse("papers/2106.09685/index.html");
+        var links = page.QuerySelectorAll(".mention-head a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Contains("/lists/llmfreshman/#entry-lora", links);
+        Assert.Contains(page.QuerySelectorAll("a"), a => a.GetAttribute("href") == "https://arxiv.org/pdf/2106.09685");
+        Assert.Contains("@misc{lora2021_2106_09685", page.QuerySelector(".bibtex")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_builds_are_byte_identical()
+    {
+        using var again = new BuiltSite(Paths.Content());
+        var first = Directory.EnumerateFiles(Site.Output, "*", SearchOption.AllDirectories).Select(Site.Relative).Order(StringComparer.Ordinal).ToList();
+        var second = Directory.EnumerateFiles(again.Output, "*", SearchOption.AllDirectories).Select(again.Relative).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(first, second);
+        Assert.All(first, path => Assert.Equal(File.ReadAllBytes(Path.Combine(Site.Output, path)), File.ReadAllBytes(Path.Combine(again.Output, path))));
+    }
+
+    internal static IEnumerable<string> Urls(AngleSharp.Dom.IDocument document) =>
+        document.QuerySelectorAll("a[href], link[href]").Select(e => e.GetAttribute("href")!)
+            .Concat(document.QuerySelectorAll("script[src], img[src]").Select(e => e.GetAttribute("src")!))
+            .Concat(document.QuerySelectorAll("form[action]").Select(e => e.GetAttribute("action")!));
+
+    /// <summary>Internal links (root-relative or in-page) whose file or fragment does not exist.</summary>
+    internal static IEnumerable<string> BrokenLinks(BuiltSite site, string basePath)
+    {
+        var parser = new HtmlParser();
+        var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        HashSet<string> IdsOf(string file)
+        {
+            if (!ids.TryGetValue(file, out var set))
+            {
+                set = parser.ParseDocument(File.ReadAllText(file)).QuerySelectorAll("[id]").Select(e => e.Id!).ToHashSet(StringComparer.Ordinal);
+                ids[file] = set;
+            }
+
+            return set;
+        }
+
+        foreach (var file in site.HtmlFiles)
+        {
+            var document = parser.ParseDocument(File.ReadAllText(file));
+            foreach (var url in Urls(document))
+            {
+                if (url.StartsWith("http", StringComparison.Ordinal) || url.StartsWith("mailto:", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var (path, fragment) = url.Split('#', 2) is [var p, var f] ? (p, f) : (url, null);
+                string target;
+                if (path.Length == 0)
+                {
+                    target = file;
+                }
+                else if (!path.StartsWith(basePath, StringComparison.Ordinal))
+                {
+                    yield return $"{site.Relative(file)}: {url} (outside {basePath})";
+                    continue;
+                }
+                else
+                {
+                    var local = Path.Combine(site.Output, Uri.UnescapeDataString(path[basePath.Length..].Split('?')[0]));
+                    target = path.EndsWith('/') ? Path.Combine(local, "index.html") : local;
+                }
+
+                if (!File.Exists(target))
+                {
+                    yield return $"{site.Relative(file)}: {url}";
+                }
+                else if (fragment is { Length: > 0 } && target.EndsWith(".html", StringComparison.Ordinal) && !IdsOf(target).Contains(Uri.UnescapeDataString(fragment)))
+                {
+                    yield return $"{site.Relative(file)}: {url} (no #{fragment})";
+                }
+            }
+        }
+    }
+}
