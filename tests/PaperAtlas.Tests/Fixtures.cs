@@ -118,7 +118,7 @@ internal sealed class TempFolder : IDisposable
 }
 
 /// <summary>The four real lists, each read once, as the loader names them (content/lists/&lt;id&gt;.md).</summary>
-internal static class RealLists
+internal static class RealList
 {
     private static readonly Dictionary<string, Lazy<FixtureReading>> Cache = new(StringComparer.Ordinal)
     {
