@@ -57,7 +57,17 @@ public static class AtlasCommand
             return errors > 0 ? ContentErrors : Ok;
         });
 
-        var root = new RootCommand("Paper Atlas: builds a searchable static site from curated Markdown paper lists") { build, check };
+        var port = new Option<int>("--port") { Description = "The port to serve on (127.0.0.1 only)", DefaultValueFactory = _ => 8080 };
+        var serve = new Command("serve", "Build, serve on 127.0.0.1, and rebuild and reload open pages when content or templates change") { content, output, templates, port };
+        serve.SetAction(parse =>
+        {
+            using var cancel = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+            using var server = new PreviewServer(new BuildOptions(parse.GetValue(content)!, parse.GetValue(output)!, "/", parse.GetValue(templates)), parse.GetValue(port), stderr);
+            return server.Run(cancel.Token);
+        });
+
+        var root = new RootCommand("Paper Atlas: builds a searchable static site from curated Markdown paper lists") { build, check, serve };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -77,7 +77,7 @@ public static class Normaliser
         }
 
         var byTitle = new Dictionary<string, PaperGroup>(StringComparer.Ordinal);
-        foreach (var group in order)
+        foreach (var group in order.OrderBy(g => g.ArxivId is null ? 1 : 0))
         {
             foreach (var title in group.Mentions.Select(m => m.Title).OfType<string>())
             {
@@ -85,6 +85,20 @@ public static class Normaliser
                 {
                     byTitle.TryAdd(key, group);
                 }
+            }
+        }
+
+        // A DOI-only paper whose title is an arXiv paper's title is that paper's published version.
+        foreach (var group in order.Where(g => g.ArxivId is null && g.Doi is not null).ToList())
+        {
+            var arxiv = group.Mentions.Select(m => m.Title).OfType<string>().SelectMany(TitleKey.Variants)
+                .Select(k => byTitle.GetValueOrDefault(k)).FirstOrDefault(g => g is { ArxivId: not null });
+            if (arxiv is not null)
+            {
+                arxiv.Mentions.AddRange(group.Mentions);
+                arxiv.Doi ??= group.Doi;
+                order.Remove(group);
+                groups.Remove(group.Id);
             }
         }
 
@@ -192,22 +206,21 @@ public static class Normaliser
 
     private static ImmutableArray<string> AliasesOf(ImmutableArray<PaperMention> mentions, string title)
     {
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { title };
         var titles = mentions.Select(m => m.Title).OfType<string>().Select(TitleKey.Of).ToHashSet(StringComparer.Ordinal);
-        var aliases = ImmutableArray.CreateBuilder<string>();
+
         // A mention whose title names another paper (a wrong link) lends this paper no nickname.
         var agreeing = mentions.Where(m => m.Title is null || TitleKey.Similar(m.Title, title));
-        foreach (var alias in agreeing.SelectMany(m => m.Aliases.Append(m.Name ?? "")))
-        {
-            var trimmed = alias.Trim();
-            var isNickname = trimmed.Length > 0 && trimmed.Length <= 60 && trimmed.Any(char.IsAsciiLetterOrDigit);
-            if (isNickname && !titles.Contains(TitleKey.Of(trimmed)) && seen.Add(trimmed))
-            {
-                aliases.Add(trimmed);
-            }
-        }
+        var candidates = agreeing
+            .SelectMany(m => m.Aliases.Append(m.Name ?? ""))
+            .Select(a => a.Trim())
+            .Where(a => a.Length is > 0 and <= 60 && a.Any(char.IsAsciiLetterOrDigit) && !titles.Contains(TitleKey.Of(a))
+                        && !string.Equals(a, title, StringComparison.OrdinalIgnoreCase))
+            .ToList();
 
-        return aliases.ToImmutable();
+        // One alias per spelling-insensitive name, in order of first appearance, spelled as most mentions spell it.
+        return [.. candidates
+            .GroupBy(a => a, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.GroupBy(a => a, StringComparer.Ordinal).OrderByDescending(s => s.Count()).ThenByDescending(s => s.Key.Any(char.IsUpper)).First().Key)];
     }
 
     private static ImmutableArray<PaperLinkRef> LinksOf(PaperGroup group, ImmutableArray<PaperMention> mentions)

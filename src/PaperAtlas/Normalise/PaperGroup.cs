@@ -9,7 +9,8 @@ internal sealed class PaperGroup(string id, string? arxivId, string? doi)
 
     public string? ArxivId { get; } = arxivId;
 
-    public string? Doi { get; } = doi;
+    /// <summary>Set when a DOI-only group is found to be an arXiv paper's published version.</summary>
+    public string? Doi { get; set; } = doi;
 
     public List<PaperMention> Mentions { get; } = [];
 }

@@ -37,6 +37,10 @@ public static class MarkdownText
             case LineBreakInline:
                 builder.Append(' ');
                 break;
+            case HtmlInline html:
+                // Raw HTML in a title is what the author typed; keep it as text (templates escape it).
+                builder.Append(html.Tag);
+                break;
             case HtmlEntityInline entity:
                 builder.Append(entity.Transcoded.AsSpan());
                 break;
@@ -96,7 +100,14 @@ public static class MarkdownText
 
     /// <summary>The links anywhere inside a block, in document order.</summary>
     public static IEnumerable<Inline> LinksIn(MarkdownObject block) =>
-        block.Descendants<Inline>().Where(i => i is LinkInline { IsImage: false } or AutolinkInline);
+        InlinesIn<Inline>(block).Where(i => i is LinkInline { IsImage: false } or AutolinkInline);
+
+    /// <summary>
+    /// Inlines of type <typeparamref name="T"/> anywhere inside a node. Markdig's Descendants does not descend
+    /// into the inlines of a leaf block it starts from, so a top-level paragraph needs its inline root walked.
+    /// </summary>
+    public static IEnumerable<T> InlinesIn<T>(MarkdownObject node) where T : Inline =>
+        node is LeafBlock { Inline: { } inline } ? inline.Descendants<T>() : node.Descendants<T>();
 
     public static string? UrlOf(Inline link) => link switch
     {

@@ -119,7 +119,7 @@ public static class ListPageHtml
                 continue;
             }
 
-            foreach (var literal in block.Descendants<LiteralInline>().ToList())
+            foreach (var literal in MarkdownText.InlinesIn<LiteralInline>(block).ToList())
             {
                 if (literal.Parent is LinkInline)
                 {

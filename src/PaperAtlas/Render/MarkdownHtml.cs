@@ -6,6 +6,7 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using PaperAtlas.Read;
 
 namespace PaperAtlas.Render;
 
@@ -158,10 +159,13 @@ public static class MarkdownHtml
         return sanitizer;
     }
 
+    /// <summary>Exporters escape TeX as if it were Markdown (<c>d\_k</c>); undo that before converting.</summary>
+    private static string Unescape(string tex) => MarkdownText.NormaliseTex("$" + tex + "$")[1..^1];
+
     private sealed class MathInlineRenderer : HtmlObjectRenderer<MathInline>
     {
         protected override void Write(HtmlRenderer renderer, MathInline obj) =>
-            renderer.Write(TexToMathMl.Convert(obj.Content.ToString()));
+            renderer.Write(TexToMathMl.Convert(Unescape(obj.Content.ToString())));
     }
 
     private sealed class MathBlockRenderer : HtmlObjectRenderer<MathBlock>
@@ -170,7 +174,7 @@ public static class MarkdownHtml
         {
             renderer.EnsureLine();
             renderer.Write("<p class=\"math-block\">")
-                .Write(TexToMathMl.Convert(obj.Lines.ToString()).Replace("<math>", "<math display=\"block\">", StringComparison.Ordinal))
+                .Write(TexToMathMl.Convert(Unescape(obj.Lines.ToString())).Replace("<math>", "<math display=\"block\">", StringComparison.Ordinal))
                 .WriteLine("</p>");
         }
     }

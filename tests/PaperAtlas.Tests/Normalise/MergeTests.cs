@@ -178,7 +178,7 @@ public sealed class MergeTests
         Assert.Equal(6, Assert.Single(graph.WithCode(DiagnosticCodes.UnresolvedPathStep)).Location.Line);
     }
 
-    [Fact(Skip = "BUG: a DOI mention and an arXiv mention of the same title stay two papers (real content: 'Lost in the Middle' is both 10.1162/tacl_a_00638 and 2307.03172)")]
+    [Fact]
     public void A_doi_mention_with_the_same_title_as_an_arxiv_paper_is_that_paper()
     {
         var graph = Fixtures.Graph(("content/lists/mixed.md", Fixtures.Lines(

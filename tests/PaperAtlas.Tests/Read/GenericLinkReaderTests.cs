@@ -5,9 +5,6 @@ namespace PaperAtlas.Tests.Read;
 
 public sealed class GenericLinkReaderTests
 {
-    private const string TopLevelParagraphBug =
-        "BUG: links in a top-level paragraph are never read (Markdig's Descendants<Inline>() on a ParagraphBlock is empty), so prose links give no mention and no PA203/PA201";
-
     private static readonly string Paragraph = Fixtures.Lines(
         "## Reading",
         "",
@@ -73,7 +70,7 @@ public sealed class GenericLinkReaderTests
         Assert.Empty(reading.Diagnostics);
     }
 
-    [Fact(Skip = TopLevelParagraphBug)]
+    [Fact]
     public void An_arxiv_link_in_a_plain_paragraph_becomes_a_generic_mention()
     {
         var mention = Fixtures.Read(Paragraph).Single;
@@ -83,7 +80,7 @@ public sealed class GenericLinkReaderTests
         Assert.Equal("LoRA: Low-Rank Adaptation of Large Language Models", mention.Title);
     }
 
-    [Fact(Skip = TopLevelParagraphBug)]
+    [Fact]
     public void An_arxiv_link_in_a_plain_paragraph_is_reported_as_info_PA203()
     {
         var info = Assert.Single(Fixtures.Read(Paragraph).Diagnostics);
@@ -92,7 +89,7 @@ public sealed class GenericLinkReaderTests
         Assert.Equal(new SourceLocation("content/lists/fixture.md", 3, 10), info.Location);
     }
 
-    [Fact(Skip = TopLevelParagraphBug)]
+    [Fact]
     public void A_malformed_arxiv_link_in_a_plain_paragraph_is_a_PA201_error()
     {
         var reading = Fixtures.Read("Read [this](https://arxiv.org/abs/2313.12345) first.\n");

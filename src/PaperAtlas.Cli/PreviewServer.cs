@@ -1,0 +1,219 @@
+using System.Net;
+using System.Text;
+using PaperAtlas.Diagnostics;
+
+namespace PaperAtlas.Cli;
+
+/// <summary>
+/// <c>atlas serve</c>: builds the site, serves it on 127.0.0.1, rebuilds when content/ or the theme changes,
+/// and tells open pages to reload over server-sent events. The reload script is served from
+/// <c>/__atlas/reload.js</c> and added to HTML responses only, never written into site/.
+/// </summary>
+public sealed class PreviewServer(BuildOptions options, int port, TextWriter log) : IDisposable
+{
+    private const string ReloadScript = "new EventSource('/__atlas/events').onmessage = function () { location.reload(); };\n";
+    private readonly HttpListener _listener = new();
+    private readonly List<HttpListenerResponse> _clients = [];
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _building = new(1, 1);
+    private Timer? _debounce;
+
+    public string Url => $"http://127.0.0.1:{port}/";
+
+    public int Run(CancellationToken cancel)
+    {
+        if (!Rebuild())
+        {
+            log.WriteLine("serving the last good site; fix the errors above and save to rebuild");
+        }
+
+        _listener.Prefixes.Add(Url);
+        _listener.Start();
+        using var contentWatcher = Watch(options.ContentPath);
+        using var themeWatcher = Watch(options.TemplatesPath ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.ContentPath).TrimEnd('/')) ?? ".", "templates"));
+        log.WriteLine($"serving {options.OutputPath} at {Url} — edits to content/ and templates/ rebuild and reload; Ctrl+C stops");
+        cancel.Register(() => _listener.Stop());
+        while (!cancel.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = _listener.GetContext();
+            }
+            catch (HttpListenerException) when (cancel.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (ObjectDisposedException)
+            {
+                break;
+            }
+
+            _ = Task.Run(() => Handle(context), CancellationToken.None);
+        }
+
+        return AtlasCommand.Ok;
+    }
+
+    private FileSystemWatcher? Watch(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return null;
+        }
+
+        var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = true, EnableRaisingEvents = true };
+        watcher.Changed += (_, _) => Schedule();
+        watcher.Created += (_, _) => Schedule();
+        watcher.Deleted += (_, _) => Schedule();
+        watcher.Renamed += (_, _) => Schedule();
+        return watcher;
+    }
+
+    /// <summary>Editors save in bursts (temp file, rename, touch); one rebuild 150 ms after the last event.</summary>
+    private void Schedule()
+    {
+        lock (_gate)
+        {
+            _debounce?.Dispose();
+            _debounce = new Timer(_ => { if (Rebuild()) { NotifyClients(); } }, null, 150, Timeout.Infinite);
+        }
+    }
+
+    private bool Rebuild()
+    {
+        _building.Wait();
+        try
+        {
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            var result = SiteBuilder.Build(options);
+            DiagnosticPrinter.Print(result.Analysis.Diagnostics.Where(d => d.Severity != Severity.Info).ToList(), "text", log);
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            log.WriteLine(result.Written ? $"rebuilt {result.Files} files in {elapsed:F0} ms" : "build failed; the previous site is still served");
+            return result.Written;
+        }
+        finally
+        {
+            _building.Release();
+        }
+    }
+
+    private void NotifyClients()
+    {
+        lock (_gate)
+        {
+            foreach (var client in _clients.ToList())
+            {
+                try
+                {
+                    var bytes = Encoding.UTF8.GetBytes("data: reload\n\n");
+                    client.OutputStream.Write(bytes);
+                    client.OutputStream.Flush();
+                }
+                catch (Exception ex) when (ex is IOException or HttpListenerException or ObjectDisposedException)
+                {
+                    _clients.Remove(client);
+                }
+            }
+        }
+    }
+
+    private void Handle(HttpListenerContext context)
+    {
+        var path = Uri.UnescapeDataString(context.Request.Url?.AbsolutePath ?? "/");
+        var response = context.Response;
+        try
+        {
+            if (path == "/__atlas/events")
+            {
+                response.ContentType = "text/event-stream";
+                response.SendChunked = true;
+                response.OutputStream.Write(Encoding.UTF8.GetBytes(": connected\n\n"));
+                response.OutputStream.Flush();
+                lock (_gate)
+                {
+                    _clients.Add(response);
+                }
+
+                return;
+            }
+
+            if (path == "/__atlas/reload.js")
+            {
+                Send(response, 200, "text/javascript; charset=utf-8", Encoding.UTF8.GetBytes(ReloadScript));
+                return;
+            }
+
+            var file = Resolve(path);
+            if (file is null)
+            {
+                var notFound = Path.Combine(options.OutputPath, "404.html");
+                Send(response, 404, "text/html; charset=utf-8", File.Exists(notFound) ? WithReload(File.ReadAllBytes(notFound)) : Encoding.UTF8.GetBytes("not found"));
+                return;
+            }
+
+            var bytes = File.ReadAllBytes(file);
+            var type = ContentType(file);
+            Send(response, 200, type, type.StartsWith("text/html", StringComparison.Ordinal) ? WithReload(bytes) : bytes);
+        }
+        catch (Exception ex) when (ex is IOException or HttpListenerException or UnauthorizedAccessException)
+        {
+            response.Abort();
+        }
+    }
+
+    /// <summary>Maps a URL path to a file inside the output folder, refusing anything that escapes it.</summary>
+    private string? Resolve(string path)
+    {
+        var root = Path.GetFullPath(options.OutputPath);
+        var full = Path.GetFullPath(Path.Combine(root, path.TrimStart('/')));
+        if (!full.StartsWith(root, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (Directory.Exists(full))
+        {
+            full = Path.Combine(full, "index.html");
+        }
+
+        return File.Exists(full) ? full : null;
+    }
+
+    private static byte[] WithReload(byte[] html)
+    {
+        var text = Encoding.UTF8.GetString(html);
+        var at = text.LastIndexOf("</body>", StringComparison.Ordinal);
+        return at < 0 ? html : Encoding.UTF8.GetBytes(text.Insert(at, "<script src=\"/__atlas/reload.js\"></script>\n"));
+    }
+
+    private static void Send(HttpListenerResponse response, int status, string type, byte[] body)
+    {
+        response.StatusCode = status;
+        response.ContentType = type;
+        response.Headers["Cache-Control"] = "no-store";
+        response.ContentLength64 = body.Length;
+        response.OutputStream.Write(body);
+        response.Close();
+    }
+
+    private static string ContentType(string file) => Path.GetExtension(file) switch
+    {
+        ".html" => "text/html; charset=utf-8",
+        ".css" => "text/css; charset=utf-8",
+        ".js" => "text/javascript; charset=utf-8",
+        ".json" => "application/json; charset=utf-8",
+        ".xml" => "application/xml; charset=utf-8",
+        ".svg" => "image/svg+xml",
+        ".png" => "image/png",
+        ".txt" or ".bib" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    };
+
+    public void Dispose()
+    {
+        _debounce?.Dispose();
+        _building.Dispose();
+        ((IDisposable)_listener).Dispose();
+    }
+}
