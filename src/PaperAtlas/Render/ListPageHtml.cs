@@ -34,6 +34,7 @@ public static class ListPageHtml
             title.Remove();
         }
 
+        ShiftHeadings(document);
         var relativeBase = Uri.TryCreate(list.Info.Source, UriKind.Absolute, out var source) && source.Scheme is "http" or "https" ? source : null;
         MarkdownHtml.MakeSafe(document, relativeBase);
         var worksCited = MarkWorksCited(document);
@@ -64,6 +65,22 @@ public static class ListPageHtml
         }
 
         return new RawHtml(MarkdownHtml.ToHtml(document));
+    }
+
+    /// <summary>The page's h1 is the list title, so the list's own top heading level becomes h2, keeping the outline in order.</summary>
+    private static void ShiftHeadings(MarkdownDocument document)
+    {
+        var headings = document.Descendants<HeadingBlock>().ToList();
+        if (headings.Count == 0)
+        {
+            return;
+        }
+
+        var shift = headings.Min(h => h.Level) - 2;
+        foreach (var heading in headings)
+        {
+            heading.Level = Math.Clamp(heading.Level - shift, 2, 6);
+        }
     }
 
     /// <summary>The id GitHub gives a heading ("Typical LLMs" → "Typical-LLMs"), so lists' own contents links work.</summary>

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Sockets;
+using PaperAtlas.Cli;
+
+namespace PaperAtlas.Tests.Cli;
+
+/// <summary>`atlas serve`: serves the built site on loopback and tells open pages to reload after an edit.</summary>
+public sealed class PreviewServerTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly CancellationTokenSource _stop = new(TimeSpan.FromSeconds(60));
+
+    [Fact]
+    public async Task An_edit_to_a_list_rebuilds_the_site_and_sends_a_reload_event()
+    {
+        var content = _folder.CopyFrom(Path.Combine(Paths.Root, "tests", "PaperAtlas.Tests", "Fixtures", "site", "content"), "content");
+        var output = _folder.PathOf("site");
+        var port = FreePort();
+        using var server = new PreviewServer(new BuildOptions(content, output, "/", Path.Combine(Paths.Root, "templates")), port, TextWriter.Null);
+        var serving = Task.Run(() => server.Run(_stop.Token));
+        using var http = new HttpClient { BaseAddress = new Uri(server.Url), Timeout = TimeSpan.FromSeconds(20) };
+
+        var home = await WaitForPage(http);
+        Assert.Contains("/__atlas/reload.js", home, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/no/such/page/")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/..%2f..%2fetc/passwd")).StatusCode);
+
+        await using var events = await http.GetStreamAsync("/__atlas/events");
+        using var reader = new StreamReader(events);
+        Assert.Equal(": connected", await reader.ReadLineAsync(_stop.Token));
+        File.AppendAllText(Path.Combine(content, "lists", "techniques.md"), "\n| **QLoRA** | QLoRA: Efficient Finetuning of Quantized LLMs | [arXiv:2305.14314](https://arxiv.org/abs/2305.14314) |\n");
+
+        string? line;
+        do
+        {
+            line = await reader.ReadLineAsync(_stop.Token);
+        }
+        while (line is not null && line != "data: reload");
+
+        Assert.Equal("data: reload", line);
+        Assert.True(File.Exists(Path.Combine(output, "papers", "2305.14314", "index.html")));
+        await _stop.CancelAsync();
+        await serving;
+    }
+
+    private async Task<string> WaitForPage(HttpClient http)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            try
+            {
+                return await http.GetStringAsync("/", _stop.Token);
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100, _stop.Token);
+            }
+        }
+
+        throw new TimeoutException("the preview server did not start");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        _stop.Dispose();
+        _folder.Dispose();
+    }
+}
