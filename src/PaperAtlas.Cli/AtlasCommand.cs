@@ -67,7 +67,41 @@ public static class AtlasCommand
             return server.Run(cancel.Token);
         });
 
-        var root = new RootCommand("Paper Atlas: builds a searchable static site from curated Markdown paper lists") { build, check, serve };
+        var idArgument = new Argument<string>("arxiv-id-or-url") { Description = "An arXiv id (2501.12948) or arXiv URL" };
+        var create = new Command("new", "Write content/papers/<id>.md from a commented template (no network needed)") { idArgument, content };
+        create.SetAction(parse =>
+        {
+            var contentPath = parse.GetValue(content)!;
+            var analysis = SiteBuilder.Analyse(contentPath);
+            var scaffold = Contribute.PaperScaffold.Create(parse.GetValue(idArgument)!, contentPath, analysis.Graph);
+            if (scaffold.Error is not null)
+            {
+                stderr.WriteLine($"atlas new: {scaffold.Error}");
+                return UsageError;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(scaffold.Path)!);
+            File.WriteAllText(scaffold.Path!, scaffold.Text);
+            stdout.WriteLine($"wrote {scaffold.Path!.Replace('\\', '/')}: fill in the fields, then run `atlas check`");
+            return Ok;
+        });
+
+        var linksOutput = new Option<string>("--output") { Description = "The built site to check", DefaultValueFactory = _ => "site" };
+        var linksBase = new Option<string>("--base-url") { Description = "The base URL the site was built with", DefaultValueFactory = _ => "/" };
+        var links = new Command("links", "Check that every internal link of a built site resolves (offline)") { linksOutput, linksBase };
+        links.SetAction(parse =>
+        {
+            var broken = Write.LinkChecker.Check(parse.GetValue(linksOutput)!, parse.GetValue(linksBase)!);
+            foreach (var link in broken)
+            {
+                stderr.WriteLine(link);
+            }
+
+            stdout.WriteLine($"{broken.Count} broken internal link(s)");
+            return broken.Count == 0 ? Ok : ContentErrors;
+        });
+
+        var root = new RootCommand("Paper Atlas: builds a searchable static site from curated Markdown paper lists") { build, check, serve, create, links };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -18,8 +18,16 @@ public static class DiagnosticPrinter
             return;
         }
 
+        // Grouped by file (diagnostics arrive sorted), a blank line between files, so people can scan them.
+        string? file = null;
         foreach (var d in diagnostics)
         {
+            if (file is not null && d.Location.File != file)
+            {
+                writer.WriteLine();
+            }
+
+            file = d.Location.File;
             writer.WriteLine(d.ToString());
         }
     }

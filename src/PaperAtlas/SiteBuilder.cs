@@ -60,7 +60,9 @@ public static class SiteBuilder
             return new BuildResult(failed, Written: false, Files: 0, analysis.Timings);
         }
 
-        var renderer = new SiteRenderer(analysis.Graph, analysis.Content.Settings, theme, options.BaseUrl);
+        var guidePath = Path.Combine(Path.GetDirectoryName(analysis.Content.ContentPath.TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "CONTRIBUTING.md");
+        var guide = File.Exists(guidePath) ? File.ReadAllText(guidePath) : null;
+        var renderer = new SiteRenderer(analysis.Graph, analysis.Content.Settings, theme, options.BaseUrl, guide);
         var files = clock.Time("render", renderer.RenderAll);
         clock.Time("write", () =>
         {

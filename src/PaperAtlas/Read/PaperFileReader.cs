@@ -62,6 +62,14 @@ public static class PaperFileReader
                 $"rename the file to '{expectedStem}.md' so contributors find it");
         }
 
+        var title = fields.GetString("title", diagnostics);
+        // A file may leave the title to the lists, but not keep the placeholder `atlas new` wrote.
+        if (title is not null && title.StartsWith("TODO", StringComparison.OrdinalIgnoreCase))
+        {
+            diagnostics.Warning(DiagnosticCodes.FrontMatterField, fields.LocationOf("title"),
+                "the title is still the placeholder from `atlas new`", "write the paper's title as it appears on arXiv");
+        }
+
         var year = fields.GetInt("year", 1900, 2100, diagnostics);
         var month = fields.GetInt("month", 1, 12, diagnostics);
         var body = BodyOf(document);
@@ -74,7 +82,7 @@ public static class PaperFileReader
             ArxivId = arxiv,
             Doi = doi,
             KeyId = key,
-            Title = fields.GetString("title", diagnostics),
+            Title = title,
             Year = year,
             Month = month,
             YearLocation = year is null ? null : fields.LocationOf("year"),

@@ -24,15 +24,20 @@ public sealed class SiteRenderer
     private readonly Dictionary<string, PaperRow> _rows;
     private readonly Dictionary<string, SourceList> _lists;
 
-    public SiteRenderer(PaperGraph graph, SiteSettings settings, Theme theme, string? baseUrl)
+    private readonly string? _guide;
+
+    /// <param name="guide">The contributors' guide (CONTRIBUTING.md) as Markdown, published as /contribute/.</param>
+    public SiteRenderer(PaperGraph graph, SiteSettings settings, Theme theme, string? baseUrl, string? guide = null)
     {
+        _guide = guide;
         _graph = graph;
         _settings = settings;
         _theme = theme;
         _urls = new Urls(baseUrl ?? settings.BaseUrl);
         var lang = settings.Languages.FirstOrDefault() ?? "en";
         _site = new SiteView(settings.Title, settings.Description, lang, _urls.Base, _urls.Asset("site.css"), _urls.Asset("site.js"),
-            _urls.Home, _urls.Papers, _urls.Topics, _urls.Years, _urls.Lists, _urls.Search, _urls.File("feed.xml"));
+            _urls.Home, _urls.Papers, _urls.Topics, _urls.Years, _urls.Lists, _urls.Search, _urls.File("feed.xml"),
+            guide is null ? null : _urls.File("contribute/"));
         _topics = graph.Topics.ToDictionary(t => t.Id, t => new TopicChip(t.Id, t.Name, t.NameZh, _urls.Topic(t.Id), graph.InTopic(t.Id).Length), StringComparer.Ordinal);
         _rows = graph.Papers.ToDictionary(p => p.Id, Row, StringComparer.Ordinal);
         _lists = graph.Lists.ToDictionary(l => l.Id, StringComparer.Ordinal);
@@ -53,6 +58,11 @@ public sealed class SiteRenderer
             ("search/index.html", "search", Page("search", _urls.Search), _urls.Papers),
             ("404.html", "404", Page("not_found", _urls.File("404.html")), _urls.Home),
         };
+        if (_guide is not null)
+        {
+            pages.Add(("contribute/index.html", "contribute", Page("contribute", _urls.File("contribute/")), MarkdownHtml.Note(_guide)));
+        }
+
         pages.AddRange(_graph.Topics.Select(t => ($"topics/{t.Id}/index.html", "topic", new PageView($"{t.Name} · {t.NameZh}", "topic", _urls.Topic(t.Id), t.Description), (object)TopicPage(t))));
         var years = _graph.Years;
         pages.AddRange(years.Select((y, i) => ($"years/{y}/index.html", "year", new PageView(y.ToString(CultureInfo.InvariantCulture), "year", _urls.Year(y), ""),

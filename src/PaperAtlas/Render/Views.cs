@@ -54,6 +54,6 @@ public sealed record HomeView(
 
 public sealed record SiteView(
     string Title, string Description, string Lang, string Base, string Css, string Js,
-    string Home, string Papers, string Topics, string Years, string Lists, string Search, string Feed);
+    string Home, string Papers, string Topics, string Years, string Lists, string Search, string Feed, string? Contribute);
 
 public sealed record PageView(string Title, string Kind, string Path, string Description);

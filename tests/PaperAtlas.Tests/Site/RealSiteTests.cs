@@ -134,58 +134,5 @@ public sealed class RealSiteTests(RealSiteFixture fixture) : IClassFixture<RealS
             .Concat(document.QuerySelectorAll("script[src], img[src]").Select(e => e.GetAttribute("src")!))
             .Concat(document.QuerySelectorAll("form[action]").Select(e => e.GetAttribute("action")!));
 
-    /// <summary>Internal links (root-relative or in-page) whose file or fragment does not exist.</summary>
-    internal static IEnumerable<string> BrokenLinks(BuiltSite site, string basePath)
-    {
-        var parser = new HtmlParser();
-        var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        HashSet<string> IdsOf(string file)
-        {
-            if (!ids.TryGetValue(file, out var set))
-            {
-                set = parser.ParseDocument(File.ReadAllText(file)).QuerySelectorAll("[id]").Select(e => e.Id!).ToHashSet(StringComparer.Ordinal);
-                ids[file] = set;
-            }
-
-            return set;
-        }
-
-        foreach (var file in site.HtmlFiles)
-        {
-            var document = parser.ParseDocument(File.ReadAllText(file));
-            foreach (var url in Urls(document))
-            {
-                if (url.StartsWith("http", StringComparison.Ordinal) || url.StartsWith("mailto:", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var (path, fragment) = url.Split('#', 2) is [var p, var f] ? (p, f) : (url, null);
-                string target;
-                if (path.Length == 0)
-                {
-                    target = file;
-                }
-                else if (!path.StartsWith(basePath, StringComparison.Ordinal))
-                {
-                    yield return $"{site.Relative(file)}: {url} (outside {basePath})";
-                    continue;
-                }
-                else
-                {
-                    var local = Path.Combine(site.Output, Uri.UnescapeDataString(path[basePath.Length..].Split('?')[0]));
-                    target = path.EndsWith('/') ? Path.Combine(local, "index.html") : local;
-                }
-
-                if (!File.Exists(target))
-                {
-                    yield return $"{site.Relative(file)}: {url}";
-                }
-                else if (fragment is { Length: > 0 } && target.EndsWith(".html", StringComparison.Ordinal) && !IdsOf(target).Contains(Uri.UnescapeDataString(fragment)))
-                {
-                    yield return $"{site.Relative(file)}: {url} (no #{fragment})";
-                }
-            }
-        }
-    }
+    internal static IReadOnlyList<string> BrokenLinks(BuiltSite site, string basePath) => Write.LinkChecker.Check(site.Output, basePath);
 }
