@@ -54,6 +54,7 @@ internal static class DerivedWorkReader
             context.Mentions.Add(new PaperMention
             {
                 ListId = context.ListId,
+                SourceFile = context.Document.RelativePath,
                 Location = context.LocationOf(link),
                 Kind = MentionKind.DerivedWork,
                 Sections = parentMention?.Sections ?? placed.Sections,

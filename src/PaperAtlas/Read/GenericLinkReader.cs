@@ -36,6 +36,7 @@ internal static class GenericLinkReader
                 context.Mentions.Add(new PaperMention
                 {
                     ListId = context.ListId,
+                    SourceFile = context.Document.RelativePath,
                     Location = location,
                     Kind = MentionKind.Generic,
                     Sections = placed.Sections,

@@ -96,6 +96,7 @@ internal static partial class HeadingListReader
         return new PaperMention
         {
             ListId = context.ListId,
+            SourceFile = context.Document.RelativePath,
             Location = context.LocationOf(link),
             Kind = MentionKind.Entry,
             Sections = sections,

@@ -76,6 +76,7 @@ public static class PaperFileReader
         return new PaperMention
         {
             ListId = ListId,
+            SourceFile = document.RelativePath,
             Location = idLocation,
             IdLocation = idLocation,
             Kind = MentionKind.PaperFile,

@@ -35,6 +35,9 @@ public sealed record PaperMention
 {
     public required string ListId { get; init; }
 
+    /// <summary>The file inside the content folder, e.g. <c>lists/llmfreshman.md</c>: stable wherever content/ lives.</summary>
+    public required string SourceFile { get; init; }
+
     public required SourceLocation Location { get; init; }
 
     public required MentionKind Kind { get; init; }

@@ -90,6 +90,7 @@ public static partial class ReportReader
         context.Mentions.Add(new PaperMention
         {
             ListId = context.ListId,
+            SourceFile = context.Document.RelativePath,
             Location = entry.Location,
             Kind = MentionKind.WorksCited,
             ArxivId = entry.Target.ArxivId,
@@ -132,6 +133,7 @@ public static partial class ReportReader
         context.Mentions.Add(new PaperMention
         {
             ListId = context.ListId,
+            SourceFile = context.Document.RelativePath,
             Location = heading.Location,
             Kind = MentionKind.SectionSubject,
             Sections = placed.Sections[..^1],

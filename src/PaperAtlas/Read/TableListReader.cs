@@ -54,6 +54,7 @@ internal static class TableListReader
             context.Mentions.Add(new PaperMention
             {
                 ListId = context.ListId,
+                SourceFile = context.Document.RelativePath,
                 Location = context.LocationOf(paperLink),
                 Kind = MentionKind.Entry,
                 Sections = placed.Sections,

@@ -46,6 +46,7 @@ internal static class YearTableReader
             context.Mentions.Add(new PaperMention
             {
                 ListId = context.ListId,
+                SourceFile = context.Document.RelativePath,
                 Location = context.LocationOf(link ?? (Markdig.Syntax.MarkdownObject)nameCell),
                 Kind = MentionKind.Entry,
                 Sections = placed.Sections,

@@ -78,7 +78,7 @@ public static class PapersJson
         json.WriteStartObject();
         json.WriteString("list", mention.ListId);
         json.WriteString("kind", KindName(mention.Kind));
-        json.WriteString("file", mention.File);
+        json.WriteString("file", mention.SourceFile);
         json.WriteNumber("line", mention.Location.Line);
         json.WriteNumber("column", mention.Location.Column);
         WriteStrings(json, "section", [.. mention.Sections.Select(s => s.Title)]);
