@@ -1,3 +1,9 @@
+using System.Globalization;
 using PaperAtlas.Cli;
+
+// Output must not depend on the machine's locale: format everything the invariant way.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 return AtlasCommand.Run(args, Console.Out, Console.Error);

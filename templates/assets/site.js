@@ -1,5 +1,5 @@
 // Paper Atlas's one script. Pages work without it; it adds sorting and filtering of paper tables,
-// the search box (press "/" to focus it), timeline bars, and copying BibTeX. No inline handlers: CSP-safe.
+// the "/" shortcut to the search box, timeline bars, and copying BibTeX. No inline handlers: CSP-safe.
 (function () {
   "use strict";
   var base = document.body.getAttribute("data-base") || "/";
@@ -73,40 +73,4 @@
     }
   });
 
-  // Search page: a simple search over papers.json until the split index arrives.
-  var results = document.getElementById("search-results");
-  if (results) {
-    var query = new URLSearchParams(location.search).get("q") || "";
-    if (input) { input.value = query; }
-    if (query.trim()) {
-      fetch(base + "papers.json").then(function (r) { return r.json(); }).then(function (data) {
-        var terms = query.toLowerCase().split(/\s+/).filter(Boolean);
-        var scored = data.papers.map(function (p) {
-          var title = p.title.toLowerCase(), names = (p.aliases.join(" ") + " " + p.id).toLowerCase();
-          var notes = p.mentions.map(function (m) { return m.note + " " + (m.name || ""); }).join(" ").toLowerCase();
-          var score = 0;
-          terms.forEach(function (t) {
-            if (names.indexOf(t) >= 0) { score += 10; }
-            if (title.indexOf(t) >= 0) { score += 5; }
-            if (notes.indexOf(t) >= 0) { score += 1; }
-          });
-          return { p: p, s: score };
-        }).filter(function (x) { return x.s > 0; }).sort(function (a, b) { return b.s - a.s; }).slice(0, 50);
-        results.textContent = "";
-        if (!scored.length) {
-          var none = document.createElement("li");
-          none.textContent = "No results for “" + query + "”.";
-          results.appendChild(none);
-        }
-        scored.forEach(function (x) {
-          var li = document.createElement("li"), a = document.createElement("a");
-          a.href = base + "papers/" + x.p.slug + "/";
-          a.textContent = x.p.title;
-          li.appendChild(a);
-          if (x.p.year) { li.appendChild(document.createTextNode(" " + x.p.year)); }
-          results.appendChild(li);
-        });
-      });
-    }
-  }
 })();

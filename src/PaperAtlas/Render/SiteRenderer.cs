@@ -77,6 +77,11 @@ public sealed class SiteRenderer
             output.Add(($"papers/{paper.Slug}/index.html", Encoding.UTF8.GetBytes(RenderPage("paper", page, view))));
         });
 
+        foreach (var file in Search.SearchIndexBuilder.Build(_graph))
+        {
+            output.Add((file.Path, file.Bytes));
+        }
+
         output.Add(("papers.json", PapersJson.Write(_graph)));
         output.Add(("papers.bib", Encoding.UTF8.GetBytes(Bibtex.All(_graph))));
         output.Add(("feed.xml", Feeds.Atom(_graph, _settings, _urls)));

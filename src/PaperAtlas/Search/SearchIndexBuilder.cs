@@ -1,0 +1,212 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using PaperAtlas.Graph;
+
+namespace PaperAtlas.Search;
+
+/// <summary>
+/// Builds the split search index, as Pagefind does: the sorted term list is cut into shards, a small manifest
+/// says which shard starts at which term, and result metadata comes in bundles of papers, so a first query
+/// downloads the manifest, one or two shards and one bundle. File names are content hashes: cache forever.
+/// </summary>
+public static class SearchIndexBuilder
+{
+    /// <summary>Field weights: the paper a query names (by nickname, id or title) must come first.</summary>
+    public const int IdWeight = 30;
+    public const int AliasWeight = 16;
+    public const int TitleWeight = 10;
+    public const int TopicWeight = 4;
+    public const int AuthorWeight = 3;
+    public const int NoteWeight = 1;
+
+    /// <summary>Exact whole-name matches (a full nickname, id or title) are stored as terms starting with this.</summary>
+    public const string NamePrefix = "=";
+
+    private const int ShardBytes = 24_000;
+    private const int BundleSize = 100;
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    public sealed record IndexFile(string Path, byte[] Bytes);
+
+    public static IReadOnlyList<IndexFile> Build(PaperGraph graph)
+    {
+        var postings = new Dictionary<string, Dictionary<int, int>>(StringComparer.Ordinal);
+        for (var doc = 0; doc < graph.Papers.Length; doc++)
+        {
+            foreach (var (term, score) in Score(graph, graph.Papers[doc]))
+            {
+                if (!postings.TryGetValue(term, out var docs))
+                {
+                    docs = [];
+                    postings[term] = docs;
+                }
+
+                docs[doc] = score;
+            }
+        }
+
+        var files = new List<IndexFile>();
+        var shards = new List<object[]>();
+        foreach (var shard in CutShards(postings))
+        {
+            var file = Hashed("t", shard.Bytes);
+            files.Add(file);
+            shards.Add([shard.First, FileName(file)]);
+        }
+
+        var bundles = new List<string>();
+        for (var start = 0; start < graph.Papers.Length; start += BundleSize)
+        {
+            var rows = graph.Papers.Skip(start).Take(BundleSize).Select(p => (object[])[p.Slug, p.Title, p.Year ?? 0, string.Join(", ", p.Aliases), string.Join(" · ", p.Topics.Select(t => TopicName(graph, t)))]);
+            var file = Hashed("m", JsonSerializer.SerializeToUtf8Bytes(rows, Json));
+            files.Add(file);
+            bundles.Add(FileName(file));
+        }
+
+        var topics = graph.Topics.Where(t => !graph.InTopic(t.Id).IsEmpty).ToList();
+        var topicIndex = topics.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var facets = new
+        {
+            topics = topics.Select(t => new[] { t.Id, t.Name, t.NameZh }),
+            years = graph.Papers.Select(p => p.Year ?? 0),
+            docTopics = graph.Papers.Select(p => p.Topics.Where(topicIndex.ContainsKey).Select(t => topicIndex[t])),
+        };
+        var facetsFile = Hashed("f", JsonSerializer.SerializeToUtf8Bytes(facets, Json));
+        files.Add(facetsFile);
+
+        var manifest = new
+        {
+            version = 1,
+            docs = graph.Papers.Length,
+            bundleSize = BundleSize,
+            shards,
+            bundles,
+            facets = FileName(facetsFile),
+        };
+        files.Add(new IndexFile("search/index/manifest.json", JsonSerializer.SerializeToUtf8Bytes(manifest, Json)));
+        return files;
+    }
+
+    /// <summary>Every term of a paper with its score: the sum of the weights of the fields it occurs in.</summary>
+    private static Dictionary<string, int> Score(PaperGraph graph, Paper paper)
+    {
+        var scores = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Add(string? text, int weight, bool unigrams)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return;
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var token in Tokenizer.Tokenize(text))
+            {
+                if ((token.IsCjkUnigram && !unigrams) || !seen.Add(token.Text))
+                {
+                    continue;
+                }
+
+                scores[token.Text] = scores.GetValueOrDefault(token.Text) + weight;
+            }
+        }
+
+        void AddName(string? name, int weight)
+        {
+            var terms = name is null ? [] : Tokenizer.Terms(name);
+            if (terms.Count > 0)
+            {
+                var key = NamePrefix + string.Join(' ', terms);
+                scores[key] = Math.Max(scores.GetValueOrDefault(key), weight);
+            }
+        }
+
+        Add(paper.Id, IdWeight, unigrams: false);
+        AddName(paper.Id, IdWeight * 4);
+        Add(paper.Title, TitleWeight, unigrams: true);
+        AddName(paper.Title, TitleWeight * 4);
+        foreach (var alias in paper.Aliases)
+        {
+            Add(alias, AliasWeight, unigrams: true);
+            AddName(alias, AliasWeight * 4);
+        }
+
+        foreach (var author in paper.Authors)
+        {
+            Add(author, AuthorWeight, unigrams: false);
+        }
+
+        foreach (var topic in paper.Topics)
+        {
+            var t = graph.Topics.FirstOrDefault(x => x.Id == topic);
+            Add(t is null ? topic : $"{t.Name} {t.NameZh} {string.Join(' ', t.Aliases)}", TopicWeight, unigrams: true);
+        }
+
+        var notes = new StringBuilder();
+        foreach (var mention in paper.Mentions)
+        {
+            notes.Append(mention.Note).Append('\n').Append(mention.Title).Append('\n').Append(mention.Name).Append('\n');
+        }
+
+        Add(notes.ToString(), NoteWeight, unigrams: false);
+        return scores;
+    }
+
+    private static string TopicName(PaperGraph graph, string id) =>
+        graph.Topics.FirstOrDefault(t => t.Id == id) is { } topic ? $"{topic.Name} {topic.NameZh}" : id;
+
+    private sealed record Shard(string First, byte[] Bytes);
+
+    /// <summary>Terms in ordinal order (JavaScript compares strings the same way), cut at about <see cref="ShardBytes"/>.</summary>
+    private static IEnumerable<Shard> CutShards(Dictionary<string, Dictionary<int, int>> postings)
+    {
+        var terms = new List<string>();
+        var lists = new List<int[]>();
+        var size = 0;
+        foreach (var term in postings.Keys.Order(StringComparer.Ordinal))
+        {
+            var docs = postings[term].OrderBy(d => d.Key).ToList();
+            var list = new int[docs.Count * 2];
+            var previous = 0;
+            for (var k = 0; k < docs.Count; k++)
+            {
+                list[2 * k] = docs[k].Key - previous;
+                list[(2 * k) + 1] = docs[k].Value;
+                previous = docs[k].Key;
+            }
+
+            terms.Add(term);
+            lists.Add(list);
+            size += term.Length + 4 + (list.Length * 4);
+            if (size >= ShardBytes)
+            {
+                yield return Emit(terms, lists);
+                terms = [];
+                lists = [];
+                size = 0;
+            }
+        }
+
+        if (terms.Count > 0)
+        {
+            yield return Emit(terms, lists);
+        }
+    }
+
+    private static Shard Emit(List<string> terms, List<int[]> lists) =>
+        new(terms[0], JsonSerializer.SerializeToUtf8Bytes(new { t = terms, p = lists }, Json));
+
+    private static IndexFile Hashed(string prefix, byte[] bytes)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
+        return new IndexFile($"search/index/{prefix}-{hash}.json", bytes);
+    }
+
+    private static string FileName(IndexFile file) => System.IO.Path.GetFileName(file.Path);
+}
