@@ -8,7 +8,7 @@ namespace PaperAtlas.Tests.Cli;
 public sealed class PreviewServerTests : IDisposable
 {
     private readonly TempFolder _folder = new();
-    private readonly CancellationTokenSource _stop = new(TimeSpan.FromSeconds(60));
+    private readonly CancellationTokenSource _stop = new(TimeSpan.FromSeconds(120));
 
     [Fact]
     public async Task An_edit_to_a_list_rebuilds_the_site_and_sends_a_reload_event()
@@ -45,7 +45,8 @@ public sealed class PreviewServerTests : IDisposable
 
     private async Task<string> WaitForPage(HttpClient http)
     {
-        for (var attempt = 0; attempt < 100; attempt++)
+        // The server listens once its first build is done; on a loaded machine that can take a while.
+        while (!_stop.IsCancellationRequested)
         {
             try
             {
