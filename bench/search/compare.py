@@ -48,7 +48,7 @@ def probe(site, engine, port, suite):
     page = os.path.join(site, f"probe-{engine}.html")
     scripts = '<script src="/assets/search.js"></script>' if engine in ("atlas", "latency") else ""
     with open(page, "w", encoding="utf-8") as f:
-        f.write(f'<!doctype html><html><body data-base="/"><script type="application/json" id="queries">{json.dumps([q for q, _, _ in suite], ensure_ascii=False)}</script>'
+        f.write(f'<!doctype html><html><head><meta charset="utf-8"></head><body data-base="/"><script type="application/json" id="queries">{json.dumps([q for q, _, _ in suite], ensure_ascii=False)}</script>'
                 f'<pre id="out"></pre>{scripts}<script type="module" src="/probe.js"></script></body></html>')
     shutil.copy(os.path.join(os.path.dirname(__file__), "probe.js"), os.path.join(site, "probe.js"))
     profile = tempfile.mkdtemp()
@@ -59,7 +59,13 @@ def probe(site, engine, port, suite):
     start = dom.index('<pre id="out"')
     text = dom[dom.index(">", start) + 1: dom.index("</pre>", start)]
     import html
-    return json.loads(html.unescape(text))
+    result = json.loads(html.unescape(text) or '{"error": "the probe did not finish"}')
+    if "error" in result:
+        raise SystemExit(f"{engine}: {result['error']}")
+    missing = [q for q, _, _ in suite if q not in result.get("results", {q: 1})]
+    if missing:
+        print(f"{engine}: no results recorded for {missing[:5]} (keys: {list(result.get('results', {}))[:5]})", file=sys.stderr)
+    return result
 
 def main():
     ap = argparse.ArgumentParser()
@@ -76,8 +82,10 @@ def main():
     pf_files, pf_bytes = dir_stats(os.path.join(site, "pagefind"))
     at_files, at_bytes = dir_stats(os.path.join(site, "search", "index"))
 
-    handler = partial(SimpleHTTPRequestHandler, directory=site)
-    handler.log_message = lambda *a: None
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *a):
+            pass
+    handler = partial(Quiet, directory=site)
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     port = server.server_address[1]

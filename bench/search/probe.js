@@ -1,6 +1,7 @@
 // Runs the query suite against one engine in the browser and writes the results into the page as JSON.
 // Loaded by probe.html (written next to the built site by compare.py); engine = "atlas" or "pagefind".
 (async function () {
+ try {
   const params = new URLSearchParams(location.search);
   const engine = params.get("engine");
   const queries = JSON.parse(document.getElementById("queries").textContent);
@@ -44,4 +45,7 @@
   }
   out.textContent = JSON.stringify({ engine, ms: performance.now() - started, results, firstQueryResources });
   out.setAttribute("data-done", "1");
+ } catch (err) {
+    document.getElementById("out").textContent = JSON.stringify({ error: String(err && err.stack || err) });
+  }
 })();
