@@ -1,0 +1,96 @@
+using System.Globalization;
+
+namespace PaperAtlas.Benchmarks;
+
+/// <summary>The command line of the benchmark; see <see cref="Usage"/>.</summary>
+internal sealed record BenchOptions(
+    IReadOnlyList<int> Sizes,
+    int Runs,
+    int Warmups,
+    string? CorpusDir,
+    string WorkDir,
+    string? Markdown,
+    bool SkipCliBuild)
+{
+    public const string Usage = """
+        usage: dotnet run -c Release --project tests/PaperAtlas.Benchmarks -- [options]
+          --sizes 1000,10000   corpus sizes (papers), comma separated         (default 1000,10000)
+          --runs 5             timed `atlas build` runs per size              (default 5)
+          --warmups 1          untimed runs first (page cache, binary)         (default 1)
+          --corpus-dir DIR     use DIR/bench-corpus-N when it has content/; otherwise the corpus
+                               comes from ../shared/bench/corpus.sh (cached in /tmp/bench-corpus-N)
+          --work-dir DIR       where the built sites go, DIR/site-N           (default $TMPDIR/paper-atlas-bench)
+          --markdown FILE      also write the results table as Markdown to FILE
+          --no-cli-build       use the existing Release build of src/PaperAtlas.Cli
+        """;
+
+    /// <summary>Parses the arguments, or returns the error to print.</summary>
+    public static (BenchOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
+    {
+        var sizes = new List<int> { 1000, 10000 };
+        var runs = 5;
+        var warmups = 1;
+        string? corpusDir = null;
+        var workDir = Path.Combine(Path.GetTempPath(), "paper-atlas-bench");
+        string? markdown = null;
+        var skipBuild = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg is "--no-cli-build")
+            {
+                skipBuild = true;
+                continue;
+            }
+
+            if (arg is "-h" or "--help")
+            {
+                return (null, "");
+            }
+
+            if (i + 1 >= args.Count)
+            {
+                return (null, $"{arg}: a value is missing");
+            }
+
+            var value = args[++i];
+            switch (arg)
+            {
+                case "--sizes":
+                    sizes.Clear();
+                    foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size <= 0)
+                        {
+                            return (null, $"--sizes: '{part}' is not a positive whole number");
+                        }
+
+                        sizes.Add(size);
+                    }
+
+                    break;
+                case "--runs" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r > 0:
+                    runs = r;
+                    break;
+                case "--warmups" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var w):
+                    warmups = w;
+                    break;
+                case "--corpus-dir":
+                    corpusDir = value;
+                    break;
+                case "--work-dir":
+                    workDir = value;
+                    break;
+                case "--markdown":
+                    markdown = value;
+                    break;
+                default:
+                    return (null, $"{arg} {value}: unknown option or bad value");
+            }
+        }
+
+        return sizes.Count == 0
+            ? (null, "--sizes: no size given")
+            : (new BenchOptions(sizes, runs, warmups, corpusDir, Path.GetFullPath(workDir), markdown, skipBuild), null);
+    }
+}

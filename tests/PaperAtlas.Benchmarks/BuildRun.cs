@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace PaperAtlas.Benchmarks;
+
+/// <summary>One timed `atlas build` in a fresh process: wall time, peak RSS, pages written and the --timings stages.</summary>
+internal sealed record BuildRun(double WallSeconds, double? TimeWallSeconds, double? PeakRssMb, int HtmlPages, IReadOnlyDictionary<string, double> StagesMs);
+
+/// <summary>Runs the CLI as a child process under <c>/usr/bin/time -v</c> and parses what it reports.</summary>
+internal static partial class BuildRunner
+{
+    public const string TimeTool = "/usr/bin/time";
+
+    [GeneratedRegex(@"^(?<stage>[a-z][a-z-]*)\s+(?<ms>\d+(\.\d+)?) ms$", RegexOptions.CultureInvariant)]
+    private static partial Regex StageLine();
+
+    public static BuildRun Run(string atlas, string content, string templates, string output)
+    {
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+
+        Sync();
+        var timeLog = Path.GetTempFileName();
+        try
+        {
+            var useTime = File.Exists(TimeTool);
+            var start = new ProcessStartInfo(useTime ? TimeTool : atlas)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            if (useTime)
+            {
+                foreach (var arg in new[] { "-v", "-o", timeLog, atlas })
+                {
+                    start.ArgumentList.Add(arg);
+                }
+            }
+
+            foreach (var arg in new[] { "build", "--content", content, "--output", output, "--templates", templates, "--timings" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            var clock = Stopwatch.StartNew();
+            using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            process.WaitForExit();
+            clock.Stop();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"atlas build exited with {process.ExitCode}:\n{stdout.Result}\n{stderr.Result}");
+            }
+
+            var stages = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var line in stderr.Result.Split('\n'))
+            {
+                var match = StageLine().Match(line.Trim());
+                if (match.Success)
+                {
+                    stages[match.Groups["stage"].Value] = double.Parse(match.Groups["ms"].Value, CultureInfo.InvariantCulture);
+                }
+            }
+
+            var (timeWall, rss) = useTime ? ParseTime(File.ReadAllLines(timeLog)) : (null, null);
+            var pages = Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories).Count();
+            return new BuildRun(clock.Elapsed.TotalSeconds, timeWall, rss, pages, stages);
+        }
+        finally
+        {
+            File.Delete(timeLog);
+        }
+    }
+
+    /// <summary>GNU time -v: "Elapsed (wall clock) time (h:mm:ss or m:ss): 0:22.69" and "Maximum resident set size (kbytes): 147984".</summary>
+    internal static (double? WallSeconds, double? PeakRssMb) ParseTime(IEnumerable<string> lines)
+    {
+        double? wall = null, rss = null;
+        foreach (var raw in lines)
+        {
+            var line = raw.Trim();
+            var colon = line.LastIndexOf(": ", StringComparison.Ordinal);
+            if (colon < 0)
+            {
+                continue;
+            }
+
+            var value = line[(colon + 2)..].Trim();
+            if (line.StartsWith("Elapsed (wall clock)", StringComparison.Ordinal))
+            {
+                double seconds = 0;
+                foreach (var part in value.Split(':'))
+                {
+                    seconds = (seconds * 60) + double.Parse(part, CultureInfo.InvariantCulture);
+                }
+
+                wall = seconds;
+            }
+            else if (line.StartsWith("Maximum resident set size", StringComparison.Ordinal))
+            {
+                rss = double.Parse(value, CultureInfo.InvariantCulture) / 1024;
+            }
+        }
+
+        return (wall, rss);
+    }
+
+    /// <summary>Flushes dirty pages so one run's writeback does not land in the next (as the Hugo script does).</summary>
+    private static void Sync()
+    {
+        if (!File.Exists("/bin/sync"))
+        {
+            return;
+        }
+
+        using var sync = Process.Start(new ProcessStartInfo("/bin/sync") { UseShellExecute = false });
+        sync?.WaitForExit();
+    }
+}

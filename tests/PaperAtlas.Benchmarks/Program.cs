@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using PaperAtlas.Benchmarks;
+
+// Times `atlas build` on synthetic corpora in fresh processes: plain Stopwatch timing, one line per
+// stage from --timings, as Zola's log_time does. Exit codes: 0 ok, 1 a build failed, 2 usage or setup.
+var (options, error) = BenchOptions.Parse(args);
+if (options is null)
+{
+    if (!string.IsNullOrEmpty(error))
+    {
+        Console.Error.WriteLine($"bench: {error}");
+    }
+
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return string.IsNullOrEmpty(error) ? 0 : 2;
+}
+
+var repo = Setup.FindRepoRoot();
+if (repo is null)
+{
+    Console.Error.WriteLine("bench: cannot find the repository root (the folder holding Generator.sln); run from inside the repository");
+    return 2;
+}
+
+var corpusScript = Path.GetFullPath(Path.Combine(repo, "..", "shared", "bench", "corpus.sh"));
+var needsScript = options.Sizes.Any(n => Setup.ExistingCorpus(options.CorpusDir, n) is null);
+if (needsScript && !File.Exists(corpusScript))
+{
+    Console.Error.WriteLine($"bench: the corpus generator is missing: {corpusScript}");
+    Console.Error.WriteLine("bench: the benchmark needs the shared harness as a sibling of the repository (<repo>/../shared/bench/corpus.sh),");
+    Console.Error.WriteLine("bench: or pre-made corpora via --corpus-dir DIR (DIR/bench-corpus-N/content).");
+    return 2;
+}
+
+var templates = Path.Combine(repo, "templates");
+var atlas = Path.Combine(repo, "src", "PaperAtlas.Cli", "bin", "Release", "net10.0", OperatingSystem.IsWindows() ? "atlas.exe" : "atlas");
+if (!options.SkipCliBuild)
+{
+    Console.Error.WriteLine("bench: dotnet build -c Release src/PaperAtlas.Cli");
+    var (code, stdout, stderr) = Setup.Exec("dotnet", ["build", "-c", "Release", Path.Combine(repo, "src", "PaperAtlas.Cli"), "-v", "quiet", "-nologo"], repo);
+    if (code != 0)
+    {
+        Console.Error.WriteLine(stdout + stderr);
+        Console.Error.WriteLine("bench: the CLI did not build");
+        return 2;
+    }
+}
+
+if (!File.Exists(atlas))
+{
+    Console.Error.WriteLine($"bench: {atlas} does not exist; run without --no-cli-build");
+    return 2;
+}
+
+if (!File.Exists(BuildRunner.TimeTool))
+{
+    Console.Error.WriteLine($"bench: {BuildRunner.TimeTool} is missing: peak RSS will not be reported");
+}
+
+Directory.CreateDirectory(options.WorkDir);
+var results = new List<SizeResult>();
+foreach (var size in options.Sizes)
+{
+    var corpus = Setup.ExistingCorpus(options.CorpusDir, size);
+    if (corpus is null)
+    {
+        Console.Error.WriteLine($"bench: bash {corpusScript} {size}");
+        var (code, stdout, stderr) = Setup.Exec("bash", [corpusScript, size.ToString(CultureInfo.InvariantCulture)], repo);
+        var folder = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        if (code != 0 || folder is null || !Directory.Exists(Path.Combine(folder, "content")))
+        {
+            Console.Error.WriteLine(stdout + stderr);
+            Console.Error.WriteLine($"bench: corpus.sh {size} failed (it needs python3)");
+            return 2;
+        }
+
+        corpus = folder;
+    }
+
+    var content = Path.Combine(corpus, "content");
+    var site = Path.Combine(options.WorkDir, $"site-{size}");
+    var runs = new List<BuildRun>();
+    try
+    {
+        for (var i = 0; i < options.Warmups; i++)
+        {
+            Console.Error.WriteLine($"bench: {size} papers, warm-up {i + 1}/{options.Warmups}");
+            BuildRunner.Run(atlas, content, templates, site);
+        }
+
+        for (var i = 0; i < options.Runs; i++)
+        {
+            var run = BuildRunner.Run(atlas, content, templates, site);
+            var stages = string.Join(" ", run.StagesMs.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {s.Value:F0}")));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"bench: {size} papers, run {i + 1}/{options.Runs}: {run.WallSeconds:F2} s, {run.PeakRssMb:F0} MB, {run.HtmlPages} pages, {stages} ms"));
+            runs.Add(run);
+        }
+    }
+    catch (InvalidOperationException ex)
+    {
+        Console.Error.WriteLine($"bench: {ex.Message}");
+        return 1;
+    }
+
+    results.Add(new SizeResult(size, runs));
+}
+
+var report = new Report(results, Environment.ProcessorCount);
+Console.Out.Write(report.Text());
+if (options.Markdown is { } markdownPath)
+{
+    File.WriteAllText(markdownPath, report.Markdown(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+    Console.Error.WriteLine($"bench: wrote {markdownPath}");
+}
+
+return 0;
+
+/// <summary>Finding the repository, corpora, and running helper commands.</summary>
+internal static class Setup
+{
+    public static string? FindRepoRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Generator.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public static string? ExistingCorpus(string? corpusDir, int size)
+    {
+        if (corpusDir is null)
+        {
+            return null;
+        }
+
+        var folder = Path.GetFullPath(Path.Combine(corpusDir, $"bench-corpus-{size}"));
+        return Directory.Exists(Path.Combine(folder, "content", "papers")) ? folder : null;
+    }
+
+    public static (int Code, string Stdout, string Stderr) Exec(string file, IEnumerable<string> arguments, string workingDirectory)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            using var process = Process.Start(start);
+            if (process is null)
+            {
+                return (-1, "", $"could not start {file}");
+            }
+
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            process.WaitForExit();
+            return (process.ExitCode, stdout.Result, stderr.Result);
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            return (-1, "", $"could not start {file}: {ex.Message}");
+        }
+    }
+}
