@@ -63,18 +63,15 @@ public static class SiteBuilder
         var guidePath = Path.Combine(Path.GetDirectoryName(analysis.Content.ContentPath.TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "CONTRIBUTING.md");
         var guide = File.Exists(guidePath) ? File.ReadAllText(guidePath) : null;
         var renderer = new SiteRenderer(analysis.Graph, analysis.Content.Settings, theme, options.BaseUrl, guide);
-        var files = clock.Time("render", renderer.RenderAll);
-        clock.Time("write", () =>
+        var files = clock.Time("render+write", () =>
         {
+            // Pages go to disk as they are rendered, so memory holds no more than the pages in flight.
             using var output = new StagedOutput(options.OutputPath);
-            foreach (var (path, bytes) in files)
-            {
-                output.Write(path, bytes);
-            }
-
+            var count = renderer.RenderAll(output.Write);
             output.Commit();
+            return count;
         });
-        return new BuildResult(analysis, Written: true, files.Count, [.. analysis.Timings, .. clock.Timings]);
+        return new BuildResult(analysis, Written: true, files, [.. analysis.Timings, .. clock.Timings]);
     }
 }
 

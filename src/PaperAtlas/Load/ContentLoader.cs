@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using Markdig;
+using Markdig.Syntax;
 using PaperAtlas.Diagnostics;
 using PaperAtlas.Graph;
 using YamlDotNet.RepresentationModel;
@@ -37,6 +38,7 @@ public static class ContentLoader
     public static SourceDocument Parse(string path, string relativePath, DocumentKind kind, string text, DiagnosticBag diagnostics)
     {
         var frontMatter = FrontMatter.None(path);
+        var bodyStart = 0;
         var lines = text.Split('\n');
         if (lines.Length > 0 && lines[0].TrimEnd('\r', ' ', '\t') == "---")
         {
@@ -51,11 +53,13 @@ public static class ContentLoader
             {
                 var yaml = string.Join('\n', lines[1..close]);
                 frontMatter = FrontMatter.Parse(path, yaml, 2, diagnostics);
+                bodyStart = Math.Min(text.Length, lines.Take(close + 1).Sum(l => l.Length + 1));
             }
         }
 
-        var markdown = Markdown.Parse(text, MarkdownPipelines.Reading);
-        return new SourceDocument(path, relativePath, kind, text, frontMatter, markdown);
+        // A paper file's body is only rendered, never read for mentions: no syntax tree needed.
+        var markdown = kind == DocumentKind.Paper ? new MarkdownDocument() : Markdown.Parse(text, MarkdownPipelines.Reading);
+        return new SourceDocument(path, relativePath, kind, text, frontMatter, markdown) { BodyStart = bodyStart };
     }
 
     /// <summary>Reads a file as strict UTF-8 within the size limit; null (with a diagnostic) when it cannot be content.</summary>

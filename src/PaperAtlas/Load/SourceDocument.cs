@@ -19,6 +19,9 @@ public sealed record SourceDocument(
     FrontMatter FrontMatter,
     MarkdownDocument Markdown)
 {
+    /// <summary>Where the Markdown body starts, after the front-matter.</summary>
+    public int BodyStart { get; init; }
+
     /// <summary>The file name without extension: a list's id, or a paper file's expected id.</summary>
     public string Stem => System.IO.Path.GetFileNameWithoutExtension(RelativePath);
 }

@@ -100,11 +100,7 @@ public static class PaperFileReader
 
     private static bool LooksLikeArxivAttempt(string id) => id.Length > 0 && char.IsAsciiDigit(id[0]) && id.Contains('.', StringComparison.Ordinal);
 
-    private static string BodyOf(SourceDocument document)
-    {
-        var block = document.Markdown.FirstOrDefault(b => b is not Markdig.Extensions.Yaml.YamlFrontMatterBlock);
-        return block is null ? "" : document.Text[block.Span.Start..].Trim();
-    }
+    private static string BodyOf(SourceDocument document) => document.Text[document.BodyStart..].Trim();
 
     private static ImmutableArray<PaperLinkRef> ReadLinks(FrontMatter fields, DiagnosticBag diagnostics)
     {

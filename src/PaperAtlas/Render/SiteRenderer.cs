@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
@@ -45,9 +44,11 @@ public sealed class SiteRenderer
 
     public Urls Urls => _urls;
 
-    public IReadOnlyList<(string Path, byte[] Bytes)> RenderAll()
+    /// <summary>Renders every file and hands it to <paramref name="write"/> (from several threads) as soon as it is ready.</summary>
+    public int RenderAll(Action<string, byte[]> write)
     {
-        var output = new ConcurrentBag<(string, byte[])>();
+        var count = 0;
+        var output = new Sink((path, bytes) => { write(path, bytes); Interlocked.Increment(ref count); });
         var pages = new List<(string Path, string Template, PageView Page, object Model)>
         {
             ("index.html", "home", new PageView(_settings.Title, "home", _urls.Home, _settings.Description), Home()),
@@ -95,7 +96,13 @@ public sealed class SiteRenderer
             }
         }
 
-        return [.. output.OrderBy(f => f.Item1, StringComparer.Ordinal)];
+        return count;
+    }
+
+    /// <summary>Collects rendered files; kept as a tiny adapter so the page code reads as "output.Add".</summary>
+    private sealed class Sink(Action<string, byte[]> write)
+    {
+        public void Add((string Path, byte[] Bytes) file) => write(file.Path, file.Bytes);
     }
 
     private string RenderPage(string template, PageView page, object model)
@@ -248,23 +255,54 @@ public sealed class SiteRenderer
             related);
     }
 
-    /// <summary>Papers sharing the most topics with this one; a topic's papers are read once each, so no pair loop.</summary>
+    /// <summary>
+    /// Papers sharing the most topics with this one. Only the papers nearest to it in each topic's id order
+    /// (so nearest in time) are candidates: a fixed amount of work per paper, never a pass over a whole topic.
+    /// </summary>
     private IEnumerable<RelatedGroup> SeeAlso(Paper paper)
     {
+        const int Window = 12;
         var scores = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var topic in paper.Topics)
         {
-            foreach (var other in _graph.InTopic(topic))
+            var members = _graph.InTopic(topic);
+            var at = BinarySearchById(members, paper.Id);
+            for (var k = Math.Max(0, at - Window); k < Math.Min(members.Length, at + Window + 1); k++)
             {
-                if (other.Id != paper.Id)
+                if (members[k].Id != paper.Id)
                 {
-                    scores[other.Id] = scores.GetValueOrDefault(other.Id) + 1;
+                    scores[members[k].Id] = scores.GetValueOrDefault(members[k].Id) + 1;
                 }
             }
         }
 
         var top = scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Take(6).Select(s => _rows[s.Key]).ToImmutableArray();
         return top.IsEmpty ? [] : [new RelatedGroup(Label("see_also", "See also"), top)];
+    }
+
+    private static int BinarySearchById(ImmutableArray<Paper> papers, string id)
+    {
+        int lo = 0, hi = papers.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            var c = string.CompareOrdinal(papers[mid].Id, id);
+            if (c == 0)
+            {
+                return mid;
+            }
+
+            if (c < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return lo;
     }
 
     private string KindLabel(MentionKind kind) => Label("mention_" + PapersJson.KindName(kind).Replace('-', '_'), PapersJson.KindName(kind));
