@@ -3,6 +3,7 @@ using PaperAtlas.Load;
 using PaperAtlas.Normalise;
 using PaperAtlas.Read;
 using PaperAtlas.Render;
+using PaperAtlas.Search;
 using PaperAtlas.Write;
 
 namespace PaperAtlas;
@@ -63,14 +64,22 @@ public static class SiteBuilder
         var guidePath = Path.Combine(Path.GetDirectoryName(analysis.Content.ContentPath.TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "CONTRIBUTING.md");
         var guide = File.Exists(guidePath) ? File.ReadAllText(guidePath) : null;
         var renderer = new SiteRenderer(analysis.Graph, analysis.Content.Settings, theme, options.BaseUrl, guide);
-        var files = clock.Time("render+write", () =>
+        using var output = new StagedOutput(options.OutputPath);
+
+        // Pages go to disk as they are rendered, so memory holds no more than the pages in flight.
+        var files = clock.Time("render pages", () => renderer.RenderPages(output.Write));
+        files += clock.Time("search index", () =>
         {
-            // Pages go to disk as they are rendered, so memory holds no more than the pages in flight.
-            using var output = new StagedOutput(options.OutputPath);
-            var count = renderer.RenderAll(output.Write);
-            output.Commit();
-            return count;
+            var index = SearchIndexBuilder.Build(analysis.Graph);
+            foreach (var file in index)
+            {
+                output.Write(file.Path, file.Bytes);
+            }
+
+            return index.Count;
         });
+        files += clock.Time("exports", () => renderer.RenderExports(output.Write));
+        clock.Time("swap", output.Commit);
         return new BuildResult(analysis, Written: true, files, [.. analysis.Timings, .. clock.Timings]);
     }
 }

@@ -44,8 +44,8 @@ public sealed class SiteRenderer
 
     public Urls Urls => _urls;
 
-    /// <summary>Renders every file and hands it to <paramref name="write"/> (from several threads) as soon as it is ready.</summary>
-    public int RenderAll(Action<string, byte[]> write)
+    /// <summary>Renders every page and hands it to <paramref name="write"/> (from several threads) as soon as it is ready.</summary>
+    public int RenderPages(Action<string, byte[]> write)
     {
         var count = 0;
         var output = new Sink((path, bytes) => { write(path, bytes); Interlocked.Increment(ref count); });
@@ -78,11 +78,14 @@ public sealed class SiteRenderer
             output.Add(($"papers/{paper.Slug}/index.html", Encoding.UTF8.GetBytes(RenderPage("paper", page, view))));
         });
 
-        foreach (var file in Search.SearchIndexBuilder.Build(_graph))
-        {
-            output.Add((file.Path, file.Bytes));
-        }
+        return count;
+    }
 
+    /// <summary>The exports (papers.json, BibTeX, feed, sitemap, robots.txt) and the theme's assets.</summary>
+    public int RenderExports(Action<string, byte[]> write)
+    {
+        var count = 0;
+        var output = new Sink((path, bytes) => { write(path, bytes); count++; });
         output.Add(("papers.json", PapersJson.Write(_graph)));
         output.Add(("papers.bib", Encoding.UTF8.GetBytes(Bibtex.All(_graph))));
         output.Add(("feed.xml", Feeds.Atom(_graph, _settings, _urls)));
