@@ -20,11 +20,11 @@ def run(cmd, **kw):
 
 def ensure_pagefind():
     pkg = os.path.join(NODE, "node_modules", "pagefind", "package.json")
-    if not os.path.exists(pkg) or json.load(open(pkg))["version"] != "1.6.0":
+    if not os.path.exists(pkg) or json.load(open(pkg))["version"] != "1.6.0" or not os.path.isdir(os.path.join(NODE, "node_modules", "playwright-core")):
         os.makedirs(NODE, exist_ok=True)
         if not os.path.exists(os.path.join(NODE, "package.json")):
             subprocess.run(["npm", "init", "-y"], cwd=NODE, check=True, stdout=subprocess.DEVNULL)
-        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "pagefind@1.6.0"], cwd=NODE, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "pagefind@1.6.0", "playwright-core@1.64.1"], cwd=NODE, check=True, stdout=subprocess.DEVNULL)
 
 def dir_stats(path):
     files = [os.path.join(d, f) for d, _, fs in os.walk(path) for f in fs]
@@ -44,13 +44,16 @@ def queries():
         rows.append((q, slug, int(within)))
     return rows
 
-def probe(site, engine, port, suite):
+def probe_page(site, engine, suite):
     page = os.path.join(site, f"probe-{engine}.html")
     scripts = '<script src="/assets/search.js"></script>' if engine in ("atlas", "latency") else ""
     with open(page, "w", encoding="utf-8") as f:
         f.write(f'<!doctype html><html><head><meta charset="utf-8"></head><body data-base="/"><script type="application/json" id="queries">{json.dumps([q for q, _, _ in suite], ensure_ascii=False)}</script>'
                 f'<pre id="out"></pre>{scripts}<script type="module" src="/probe.js"></script></body></html>')
     shutil.copy(os.path.join(os.path.dirname(__file__), "probe.js"), os.path.join(site, "probe.js"))
+
+def probe(site, engine, port, suite):
+    probe_page(site, engine, suite)
     profile = tempfile.mkdtemp()
     dom = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                           "--no-first-run", f"--user-data-dir={profile}", "--virtual-time-budget=60000", "--dump-dom",
@@ -93,13 +96,17 @@ def main():
     report = {}
     for engine in ("atlas", "pagefind"):
         result = probe(site, engine, port, suite)
-        hits = sum(1 for q, slug, within in suite if f"/papers/{slug}/" in [urllib.parse.urlparse(u).path for u in result["results"][q][:max(within, 3)]])
+        found = {q: f"/papers/{slug}/" in [urllib.parse.urlparse(u).path for u in result["results"][q][:max(within, 3)]] for q, slug, within in suite}
+        hits = sum(found.values())
+        misses = [q for q, ok in found.items() if not ok]
         first = [urllib.parse.urlparse(u).path for u in result["firstQueryResources"]]
         if engine == "atlas":
             first.append("/assets/search.js")  # loaded with the page, before the first query; counted to be fair
         first_bytes = sum(gz(os.path.join(site, p.lstrip("/"))) for p in first if os.path.exists(os.path.join(site, p.lstrip("/"))))
-        report[engine] = dict(hits=hits, first_query_files=len(first), first_query_gzip_bytes=first_bytes, suite_ms=round(result["ms"]))
-    latency = probe(site, "latency", port, suite)
+        report[engine] = dict(misses=misses, hits=hits, first_query_files=len(first), first_query_gzip_bytes=first_bytes, suite_ms=round(result["ms"]))
+    probe_page(site, "latency", suite)
+    latency = json.loads(subprocess.run(["node", os.path.join(os.path.dirname(__file__), "latency.mjs"), f"http://127.0.0.1:{port}/probe-latency.html?engine=latency"],
+                                        capture_output=True, text=True, timeout=600, env=dict(os.environ, NODE_PATH=os.path.join(NODE, "node_modules"))).stdout)
     server.shutdown()
     print(f"query suite: {len(suite)} queries (tests/PaperAtlas.BrowserTests/queries.tsv); a hit = the expected paper in the first max(N,3) results")
     print(f"{'':26}{'Paper Atlas':>16}{'Pagefind 1.6.0':>18}")
@@ -108,6 +115,8 @@ def main():
     print(f"{'index bytes':26}{at_bytes:>16}{pf_bytes:>18}")
     for key, label in (("first_query_files", "first query: files"), ("first_query_gzip_bytes", "first query: bytes (gzip)"), ("hits", "hits"), ("suite_ms", "whole suite in browser (ms)")):
         print(f"{label:26}{report['atlas'][key]:>16}{report['pagefind'][key]:>18}")
+    for engine in ("atlas", "pagefind"):
+        print(f"{engine} misses: {', '.join(report[engine]['misses']) or 'none'}")
     print(f"keystroke latency (Paper Atlas, {latency['keystrokes']} keystrokes): median {latency['median']:.1f} ms, p90 {latency['p90']:.1f} ms, max {latency['max']:.1f} ms")
     json.dump(dict(latency=latency, pagefind_seconds=pf_time, atlas=report["atlas"], pagefind=report["pagefind"], atlas_index=[at_files, at_bytes], pagefind_index=[pf_files, pf_bytes]),
               open(os.path.join(site, "search-bench.json"), "w"))
