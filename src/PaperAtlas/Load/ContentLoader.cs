@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using Markdig;
+using Markdig.Syntax;
 using PaperAtlas.Diagnostics;
 using PaperAtlas.Graph;
 using YamlDotNet.RepresentationModel;
@@ -15,7 +16,7 @@ public static class ContentLoader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static LoadedContent Load(string contentPath, DiagnosticBag diagnostics)
+    public static LoadedContent Load(string contentPath, DiagnosticBag diagnostics, ParallelOptions? parallel = null)
     {
         var root = Path.GetFullPath(contentPath);
         var display = DisplayRoot(contentPath);
@@ -28,8 +29,8 @@ public static class ContentLoader
 
         var settings = LoadSettings(root, display, diagnostics);
         var (topics, topicsFile) = LoadTopics(root, display, diagnostics);
-        var lists = LoadDocuments(root, display, "lists", DocumentKind.List, diagnostics);
-        var papers = LoadDocuments(root, display, "papers", DocumentKind.Paper, diagnostics);
+        var lists = LoadDocuments(root, display, "lists", DocumentKind.List, diagnostics, parallel ?? new ParallelOptions());
+        var papers = LoadDocuments(root, display, "papers", DocumentKind.Paper, diagnostics, parallel ?? new ParallelOptions());
         return new LoadedContent(root, settings, topics, topicsFile, lists, papers);
     }
 
@@ -54,9 +55,46 @@ public static class ContentLoader
             }
         }
 
-        var markdown = Markdown.Parse(text, MarkdownPipelines.Reading);
-        return new SourceDocument(path, relativePath, kind, text, frontMatter, markdown);
+        return new SourceDocument(path, relativePath, kind, text, frontMatter, ParseMarkdown(path, text, diagnostics));
     }
+
+    /// <summary>
+    /// Markdig recurses into nested blocks and inlines, so nesting is bounded before it parses (line prefixes,
+    /// open brackets) and checked again on the tree. A refused file reads as empty, with an error that blocks the build.
+    /// </summary>
+    private static MarkdownDocument ParseMarkdown(string path, string text, DiagnosticBag diagnostics)
+    {
+        if (NestingGuard.ScanMarkdown(text) is { } deep)
+        {
+            ReportTooDeep(diagnostics, new SourceLocation(path, deep.Line, Math.Max(1, deep.Column)), $"{deep.Depth} levels");
+            return new MarkdownDocument();
+        }
+
+        MarkdownDocument markdown;
+        try
+        {
+            markdown = Markdown.Parse(text, MarkdownPipelines.Reading);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's own depth limit ("too deeply nested"): the scan above missed a form of nesting.
+            ReportTooDeep(diagnostics, SourceLocation.StartOf(path), "too many levels");
+            return new MarkdownDocument();
+        }
+
+        if (NestingGuard.FindTooDeep(markdown) is { } node)
+        {
+            ReportTooDeep(diagnostics, new SourceLocation(path, node.Node.Line + 1, node.Node.Column + 1), $"over {NestingGuard.MaxDepth} levels");
+            return new MarkdownDocument();
+        }
+
+        return markdown;
+    }
+
+    private static void ReportTooDeep(DiagnosticBag diagnostics, SourceLocation location, string depth) =>
+        diagnostics.Error(DiagnosticCodes.NestingTooDeep, location,
+            $"the Markdown here nests {depth} deep (quotes, list items, brackets or emphasis); the limit is {NestingGuard.MaxDepth}, so the file is not read",
+            "flatten the nesting: no reading list needs more than a few levels");
 
     /// <summary>Reads a file as strict UTF-8 within the size limit; null (with a diagnostic) when it cannot be content.</summary>
     public static string? ReadText(string fullPath, string shownPath, DiagnosticBag diagnostics)
@@ -104,7 +142,7 @@ public static class ContentLoader
     }
 
     private static ImmutableArray<SourceDocument> LoadDocuments(
-        string root, string display, string folder, DocumentKind kind, DiagnosticBag diagnostics)
+        string root, string display, string folder, DocumentKind kind, DiagnosticBag diagnostics, ParallelOptions parallel)
     {
         var dir = Path.Combine(root, folder);
         if (!Directory.Exists(dir))
@@ -117,7 +155,7 @@ public static class ContentLoader
             .Order(StringComparer.Ordinal)
             .ToArray();
         var documents = new SourceDocument?[files.Length];
-        Parallel.For(0, files.Length, i =>
+        Parallel.For(0, files.Length, parallel, i =>
         {
             var shown = Shown(display, files[i]);
             var text = ReadText(Path.Combine(root, files[i]), shown, diagnostics);

@@ -48,6 +48,17 @@ public sealed class FrontMatter
     private static FrontMatter ParseMapping(string file, string yaml, int firstLine, DiagnosticBag diagnostics, string what)
     {
         var start = new SourceLocation(file, Math.Max(1, firstLine - 1), 1);
+        if (NestingGuard.ScanYaml(yaml) is { } deep)
+        {
+            // YamlDotNet builds nested nodes recursively; thousands of levels would overflow the stack.
+            diagnostics.Error(
+                DiagnosticCodes.NestingTooDeep,
+                new SourceLocation(file, deep.Line + firstLine - 1, deep.Column),
+                $"the {what} nests {deep.Depth} levels deep; the limit is {NestingGuard.MaxDepth}, so it is not read",
+                "write flat `field: value` lines; no field needs more than a few levels");
+            return new FrontMatter(file, null, firstLine - 1, start);
+        }
+
         var stream = new YamlStream();
         try
         {
