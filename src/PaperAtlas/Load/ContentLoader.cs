@@ -9,8 +9,11 @@ using YamlDotNet.RepresentationModel;
 namespace PaperAtlas.Load;
 
 /// <summary>Load: reads content/ from disk into <see cref="LoadedContent"/>. Bad files become diagnostics.</summary>
-public static class ContentLoader
+public static partial class ContentLoader
 {
+    [System.Text.RegularExpressions.GeneratedRegex("\r(?!\n)")]
+    private static partial System.Text.RegularExpressions.Regex LoneCr();
+
     /// <summary>Larger files are refused: a list this big is a mistake or an attack, never a reading list.</summary>
     public const long MaxFileBytes = 20L * 1024 * 1024;
 
@@ -37,6 +40,13 @@ public static class ContentLoader
     /// <summary>Parses one Markdown content file from text; the loader and tests share it.</summary>
     public static SourceDocument Parse(string path, string relativePath, DocumentKind kind, string text, DiagnosticBag diagnostics)
     {
+        // A lone CR ends a line for Markdig and YAML alike; make it '\n' (same length, so every offset stays) so that
+        // front-matter detection and line numbers agree with what editors show.
+        if (text.Contains('\r', StringComparison.Ordinal))
+        {
+            text = LoneCr().Replace(text, "\n");
+        }
+
         var frontMatter = FrontMatter.None(path);
         var lines = text.Split('\n');
         if (lines.Length > 0 && lines[0].TrimEnd('\r', ' ', '\t') == "---")

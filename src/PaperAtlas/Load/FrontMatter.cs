@@ -75,6 +75,16 @@ public sealed class FrontMatter
                 "fix the YAML syntax (quote values that contain ':' or '#', indent nested fields with spaces)");
             return new FrontMatter(file, null, firstLine - 1, start);
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this, with no position, on some unclosed flow collections ("[a,\nb: c").
+            diagnostics.Error(
+                DiagnosticCodes.FrontMatterSyntax,
+                new SourceLocation(file, Math.Max(1, firstLine), 1),
+                $"the {what} is not valid YAML: {ex.Message}",
+                "check that every `[` and `{` is closed on the same line, and quote values that contain ':' or '#'");
+            return new FrontMatter(file, null, firstLine - 1, start);
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {

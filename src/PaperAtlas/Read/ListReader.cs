@@ -98,17 +98,17 @@ public static class ListReader
         return counts.Count == 0 ? null : counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key).First().Key;
     }
 
-    /// <summary>The list's `source`, kept only when it is an http(s) URL.</summary>
+    /// <summary>The list's `source` (a URL or a path it was copied from), left out when it is a script or data URL.</summary>
     private static string? SourceUrl(FrontMatter frontMatter, DiagnosticBag diagnostics)
     {
         var source = frontMatter.GetString("source", diagnostics);
-        if (source is null || (Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        if (UnsafeLinks.SchemeOf(source) is not { } scheme)
         {
             return source;
         }
 
         diagnostics.Warning(DiagnosticCodes.UnsafeLink, frontMatter.LocationOf("source"),
-            "`source` must be an http(s) URL; it is left out", "write the URL the list was copied from, e.g. https://github.com/…");
+            $"`source` is a `{scheme}` URL; it is left out", "write the URL the list was copied from, e.g. https://github.com/…");
         return null;
     }
 
