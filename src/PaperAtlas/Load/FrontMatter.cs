@@ -59,6 +59,9 @@ public sealed class FrontMatter
             return new FrontMatter(file, null, firstLine - 1, start);
         }
 
+        // YAML also ends lines at U+0085, U+2028 and U+2029, which editors and Markdig do not: make them spaces
+        // (same length) so that reported lines are the file's lines.
+        yaml = yaml.Replace('\u0085', ' ').Replace('\u2028', ' ').Replace('\u2029', ' ');
         var stream = new YamlStream();
         try
         {
@@ -75,9 +78,10 @@ public sealed class FrontMatter
                 "fix the YAML syntax (quote values that contain ':' or '#', indent nested fields with spaces)");
             return new FrontMatter(file, null, firstLine - 1, start);
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner throws this, with no position, on some unclosed flow collections ("[a,\nb: c").
+            // YamlDotNet throws these, with no position, on some unclosed flow collections ("[a,\nb: c") and on
+            // some broken documents ("The current event is of an unsupported type").
             diagnostics.Error(
                 DiagnosticCodes.FrontMatterSyntax,
                 new SourceLocation(file, Math.Max(1, firstLine), 1),

@@ -181,4 +181,8 @@ public static class MarkdownText
 
         return builder.ToString();
     }
+
+    /// <summary>The text without any occurrence of <paramref name="part"/>; an empty part removes nothing (string.Replace would throw).</summary>
+    public static string Without(string text, string? part) =>
+        string.IsNullOrEmpty(part) ? text : text.Replace(part, "", StringComparison.Ordinal);
 }
