@@ -1,4 +1,12 @@
 namespace PaperAtlas;
 
 /// <summary>What to build from where; the CLI fills it from its options.</summary>
-public sealed record BuildOptions(string ContentPath, string OutputPath, string? BaseUrl = null, string? TemplatesPath = null);
+/// <param name="MaxParallelism">At most this many threads per parallel stage; null uses every core. The output never depends on it.</param>
+public sealed record BuildOptions(string ContentPath, string OutputPath, string? BaseUrl = null, string? TemplatesPath = null, int? MaxParallelism = null)
+{
+    /// <summary>The parallel options every stage of this build runs with.</summary>
+    public ParallelOptions Parallelism => ParallelismOf(MaxParallelism);
+
+    public static ParallelOptions ParallelismOf(int? maxParallelism) =>
+        new() { MaxDegreeOfParallelism = maxParallelism is > 0 ? maxParallelism.Value : -1 };
+}

@@ -15,17 +15,18 @@ namespace PaperAtlas;
 /// </summary>
 public static class SiteBuilder
 {
-    public static Analysis Analyse(string contentPath)
+    public static Analysis Analyse(string contentPath, int? maxParallelism = null)
     {
+        var parallel = BuildOptions.ParallelismOf(maxParallelism);
         var clock = new StageClock();
         var diagnostics = new DiagnosticBag();
-        var content = clock.Time("load", () => ContentLoader.Load(contentPath, diagnostics));
+        var content = clock.Time("load", () => ContentLoader.Load(contentPath, diagnostics, parallel));
         var (lists, paperFiles) = clock.Time("read", () =>
         {
             var readings = new ListReading[content.Lists.Length];
-            Parallel.For(0, readings.Length, i => readings[i] = ListReader.Read(content.Lists[i], diagnostics));
+            Parallel.For(0, readings.Length, parallel, i => readings[i] = ListReader.Read(content.Lists[i], diagnostics));
             var files = new PaperMention?[content.Papers.Length];
-            Parallel.For(0, files.Length, i => files[i] = PaperFileReader.Read(content.Papers[i], diagnostics));
+            Parallel.For(0, files.Length, parallel, i => files[i] = PaperFileReader.Read(content.Papers[i], diagnostics));
             return (readings, files.OfType<PaperMention>().ToList());
         });
         var graph = clock.Time("graph", () => Normaliser.Normalise(content, lists, paperFiles, diagnostics));
@@ -46,7 +47,7 @@ public static class SiteBuilder
 
     public static BuildResult Build(BuildOptions options)
     {
-        var analysis = Analyse(options.ContentPath);
+        var analysis = Analyse(options.ContentPath, options.MaxParallelism);
         if (analysis.HasErrors)
         {
             return new BuildResult(analysis, Written: false, Files: 0, analysis.Timings);
@@ -67,7 +68,7 @@ public static class SiteBuilder
         using var output = new StagedOutput(options.OutputPath);
 
         // Pages go to disk as they are rendered, so memory holds no more than the pages in flight.
-        var files = clock.Time("render pages", () => renderer.RenderPages(output.Write));
+        var files = clock.Time("render pages", () => renderer.RenderPages(output.Write, options.Parallelism));
         files += clock.Time("search index", () =>
         {
             var index = SearchIndexBuilder.Build(analysis.Graph);

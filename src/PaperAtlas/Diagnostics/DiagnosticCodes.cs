@@ -13,6 +13,7 @@ public static class DiagnosticCodes
     public const string SettingsInvalid = "PA104";
     public const string FileTooLarge = "PA105";
     public const string UnknownField = "PA106";
+    public const string NestingTooDeep = "PA107";
 
     public const string MalformedArxivId = "PA201";
     public const string TableRowCells = "PA202";
@@ -20,6 +21,8 @@ public static class DiagnosticCodes
     public const string UnmatchedReference = "PA204";
     public const string EntryWithoutPaper = "PA205";
     public const string UnresolvedPathStep = "PA206";
+    public const string UnsafeLink = "PA207";
+    public const string EmptyFile = "PA208";
 
     public const string TitleConflict = "PA301";
     public const string YearMismatch = "PA302";

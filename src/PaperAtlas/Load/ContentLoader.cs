@@ -9,14 +9,17 @@ using YamlDotNet.RepresentationModel;
 namespace PaperAtlas.Load;
 
 /// <summary>Load: reads content/ from disk into <see cref="LoadedContent"/>. Bad files become diagnostics.</summary>
-public static class ContentLoader
+public static partial class ContentLoader
 {
+    [System.Text.RegularExpressions.GeneratedRegex("\r(?!\n)")]
+    private static partial System.Text.RegularExpressions.Regex LoneCr();
+
     /// <summary>Larger files are refused: a list this big is a mistake or an attack, never a reading list.</summary>
     public const long MaxFileBytes = 20L * 1024 * 1024;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static LoadedContent Load(string contentPath, DiagnosticBag diagnostics)
+    public static LoadedContent Load(string contentPath, DiagnosticBag diagnostics, ParallelOptions? parallel = null)
     {
         var root = Path.GetFullPath(contentPath);
         var display = DisplayRoot(contentPath);
@@ -29,14 +32,21 @@ public static class ContentLoader
 
         var settings = LoadSettings(root, display, diagnostics);
         var (topics, topicsFile) = LoadTopics(root, display, diagnostics);
-        var lists = LoadDocuments(root, display, "lists", DocumentKind.List, diagnostics);
-        var papers = LoadDocuments(root, display, "papers", DocumentKind.Paper, diagnostics);
+        var lists = LoadDocuments(root, display, "lists", DocumentKind.List, diagnostics, parallel ?? new ParallelOptions());
+        var papers = LoadDocuments(root, display, "papers", DocumentKind.Paper, diagnostics, parallel ?? new ParallelOptions());
         return new LoadedContent(root, settings, topics, topicsFile, lists, papers);
     }
 
     /// <summary>Parses one Markdown content file from text; the loader and tests share it.</summary>
     public static SourceDocument Parse(string path, string relativePath, DocumentKind kind, string text, DiagnosticBag diagnostics)
     {
+        // A lone CR ends a line for Markdig and YAML alike; make it '\n' (same length, so every offset stays) so that
+        // front-matter detection and line numbers agree with what editors show.
+        if (text.Contains('\r', StringComparison.Ordinal))
+        {
+            text = LoneCr().Replace(text, "\n");
+        }
+
         var frontMatter = FrontMatter.None(path);
         var bodyStart = 0;
         var lines = text.Split('\n');
@@ -57,10 +67,54 @@ public static class ContentLoader
             }
         }
 
-        // A paper file's body is only rendered, never read for mentions: no syntax tree needed.
-        var markdown = kind == DocumentKind.Paper ? new MarkdownDocument() : Markdown.Parse(text, MarkdownPipelines.Reading);
+        // A paper file's body is only rendered, never read for mentions: it needs a syntax tree only when it may
+        // hold a link worth warning about (the site never publishes such links whatever this says).
+        var markdown = kind == DocumentKind.Paper && !MayHoldUnsafeLink(text) ? new MarkdownDocument() : ParseMarkdown(path, text, diagnostics);
         return new SourceDocument(path, relativePath, kind, text, frontMatter, markdown) { BodyStart = bodyStart };
     }
+
+    private static bool MayHoldUnsafeLink(string text) =>
+        text.Contains("script", StringComparison.OrdinalIgnoreCase) || text.Contains("data:", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("data&", StringComparison.OrdinalIgnoreCase) || text.Contains("file:", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("file&", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Markdig recurses into nested blocks and inlines, so nesting is bounded before it parses (line prefixes,
+    /// open brackets) and checked again on the tree. A refused file reads as empty, with an error that blocks the build.
+    /// </summary>
+    private static MarkdownDocument ParseMarkdown(string path, string text, DiagnosticBag diagnostics)
+    {
+        if (NestingGuard.ScanMarkdown(text) is { } deep)
+        {
+            ReportTooDeep(diagnostics, new SourceLocation(path, deep.Line, Math.Max(1, deep.Column)), $"{deep.Depth} levels");
+            return new MarkdownDocument();
+        }
+
+        MarkdownDocument markdown;
+        try
+        {
+            markdown = Markdown.Parse(text, MarkdownPipelines.Reading);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's own depth limit ("too deeply nested"): the scan above missed a form of nesting.
+            ReportTooDeep(diagnostics, SourceLocation.StartOf(path), "too many levels");
+            return new MarkdownDocument();
+        }
+
+        if (NestingGuard.FindTooDeep(markdown) is { } node)
+        {
+            ReportTooDeep(diagnostics, new SourceLocation(path, node.Node.Line + 1, node.Node.Column + 1), $"over {NestingGuard.MaxDepth} levels");
+            return new MarkdownDocument();
+        }
+
+        return markdown;
+    }
+
+    private static void ReportTooDeep(DiagnosticBag diagnostics, SourceLocation location, string depth) =>
+        diagnostics.Error(DiagnosticCodes.NestingTooDeep, location,
+            $"the Markdown here nests {depth} deep (quotes, list items, brackets or emphasis); the limit is {NestingGuard.MaxDepth}, so the file is not read",
+            "flatten the nesting: no reading list needs more than a few levels");
 
     /// <summary>Reads a file as strict UTF-8 within the size limit; null (with a diagnostic) when it cannot be content.</summary>
     public static string? ReadText(string fullPath, string shownPath, DiagnosticBag diagnostics)
@@ -108,7 +162,7 @@ public static class ContentLoader
     }
 
     private static ImmutableArray<SourceDocument> LoadDocuments(
-        string root, string display, string folder, DocumentKind kind, DiagnosticBag diagnostics)
+        string root, string display, string folder, DocumentKind kind, DiagnosticBag diagnostics, ParallelOptions parallel)
     {
         var dir = Path.Combine(root, folder);
         if (!Directory.Exists(dir))
@@ -121,7 +175,7 @@ public static class ContentLoader
             .Order(StringComparer.Ordinal)
             .ToArray();
         var documents = new SourceDocument?[files.Length];
-        Parallel.For(0, files.Length, i =>
+        Parallel.For(0, files.Length, parallel, i =>
         {
             var shown = Shown(display, files[i]);
             var text = ReadText(Path.Combine(root, files[i]), shown, diagnostics);

@@ -48,6 +48,20 @@ public sealed class FrontMatter
     private static FrontMatter ParseMapping(string file, string yaml, int firstLine, DiagnosticBag diagnostics, string what)
     {
         var start = new SourceLocation(file, Math.Max(1, firstLine - 1), 1);
+        if (NestingGuard.ScanYaml(yaml) is { } deep)
+        {
+            // YamlDotNet builds nested nodes recursively; thousands of levels would overflow the stack.
+            diagnostics.Error(
+                DiagnosticCodes.NestingTooDeep,
+                new SourceLocation(file, deep.Line + firstLine - 1, deep.Column),
+                $"the {what} nests {deep.Depth} levels deep; the limit is {NestingGuard.MaxDepth}, so it is not read",
+                "write flat `field: value` lines; no field needs more than a few levels");
+            return new FrontMatter(file, null, firstLine - 1, start);
+        }
+
+        // YAML also ends lines at U+0085, U+2028 and U+2029, which editors and Markdig do not: make them spaces
+        // (same length) so that reported lines are the file's lines.
+        yaml = yaml.Replace('\u0085', ' ').Replace('\u2028', ' ').Replace('\u2029', ' ');
         var stream = new YamlStream();
         try
         {
@@ -62,6 +76,17 @@ public sealed class FrontMatter
                 new SourceLocation(file, Math.Max(1, line), column),
                 $"the {what} is not valid YAML: {FirstSentence(ex)}",
                 "fix the YAML syntax (quote values that contain ':' or '#', indent nested fields with spaces)");
+            return new FrontMatter(file, null, firstLine - 1, start);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these, with no position, on some unclosed flow collections ("[a,\nb: c") and on
+            // some broken documents ("The current event is of an unsupported type").
+            diagnostics.Error(
+                DiagnosticCodes.FrontMatterSyntax,
+                new SourceLocation(file, Math.Max(1, firstLine), 1),
+                $"the {what} is not valid YAML: {ex.Message}",
+                "check that every `[` and `{` is closed on the same line, and quote values that contain ':' or '#'");
             return new FrontMatter(file, null, firstLine - 1, start);
         }
 

@@ -24,4 +24,32 @@ public sealed record SourceDocument(
 
     /// <summary>The file name without extension: a list's id, or a paper file's expected id.</summary>
     public string Stem => System.IO.Path.GetFileNameWithoutExtension(RelativePath);
+
+    private int[]? _lineStarts;
+
+    /// <summary>
+    /// The 1-based line and column of a character offset in <see cref="Text"/>. Markdig's own line numbers can
+    /// drift (inlines of a setext heading count from its underline), offsets do not.
+    /// </summary>
+    public (int Line, int Column) PositionOf(int offset)
+    {
+        var starts = _lineStarts ??= LineStarts(Text);
+        var index = Array.BinarySearch(starts, Math.Clamp(offset, 0, Text.Length));
+        var line = index >= 0 ? index : ~index - 1;
+        return (line + 1, offset - starts[line] + 1);
+    }
+
+    private static int[] LineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return [.. starts];
+    }
 }

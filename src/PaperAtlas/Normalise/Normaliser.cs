@@ -21,8 +21,7 @@ public static class Normaliser
 
         var groups = GroupMentions(mentions, diagnostics);
         var sectionTopics = new SectionTopics(topics, diagnostics);
-        var papers = groups
-            .Select(g => BuildPaper(g, sectionTopics, topicIds, diagnostics))
+        var papers = Unique(groups.Select(g => BuildPaper(g, sectionTopics, topicIds, diagnostics)))
             .OrderBy(p => p.Id, StringComparer.Ordinal)
             .ToImmutableArray();
         var ids = papers.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
@@ -33,6 +32,28 @@ public static class Normaliser
             .Select(l => new SourceList(l.List, l.Sections, l.TopicNotes))
             .ToImmutableArray();
         return new PaperGraph(papers, content.Topics, sourceLists, edges, paths);
+    }
+
+    /// <summary>
+    /// Ids and slugs made from titles can collide ("ChatGPT" and "Chat-GPT!"); the later paper, in mention order,
+    /// gets "-2", "-3", … so every paper keeps its own page.
+    /// </summary>
+    private static IEnumerable<Paper> Unique(IEnumerable<Paper> papers)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var slugs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var paper in papers)
+        {
+            var (id, slug) = (paper.Id, paper.Slug);
+            for (var n = 2; ids.Contains(id) || slugs.Contains(slug); n++)
+            {
+                (id, slug) = ($"{paper.Id}-{n}", $"{paper.Slug}-{n}");
+            }
+
+            ids.Add(id);
+            slugs.Add(slug);
+            yield return id == paper.Id ? paper : paper with { Id = id, Slug = slug };
+        }
     }
 
     /// <summary>

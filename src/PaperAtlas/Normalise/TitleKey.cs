@@ -18,7 +18,7 @@ public static class TitleKey
     {
         var words = new List<string>();
         var current = new StringBuilder();
-        foreach (var c in title.Normalize(NormalizationForm.FormKC))
+        foreach (var c in Read.UnicodeText.Normalize(title, NormalizationForm.FormKC))
         {
             if (IsCjk(c))
             {

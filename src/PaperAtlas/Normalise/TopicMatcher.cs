@@ -57,7 +57,7 @@ public sealed partial class TopicMatcher
     public static string Key(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        foreach (var c in Read.UnicodeText.Normalize(text, NormalizationForm.FormKC))
         {
             if (char.IsLetterOrDigit(c))
             {

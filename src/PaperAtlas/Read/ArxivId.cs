@@ -6,13 +6,13 @@ namespace PaperAtlas.Read;
 /// <summary>arXiv identifiers: <c>YYMM.NNNNN</c> (2007 on) and <c>archive/YYMMNNN</c> (before), versions stripped.</summary>
 public static partial class ArxivId
 {
-    [GeneratedRegex(@"^(?<yymm>\d{4})\.(?<num>\d{4,5})(?:v\d+)?$")]
+    [GeneratedRegex(@"^(?<yymm>[0-9]{4})\.(?<num>[0-9]{4,5})(?:v[0-9]+)?$")]
     private static partial Regex NewStyle();
 
-    [GeneratedRegex(@"^(?<archive>[a-z][a-z-]*(?:\.[A-Z]{2})?)/(?<yymm>\d{4})(?<num>\d{3})(?:v\d+)?$")]
+    [GeneratedRegex(@"^(?<archive>[a-z][a-z-]*(?:\.[A-Z]{2})?)/(?<yymm>[0-9]{4})(?<num>[0-9]{3})(?:v[0-9]+)?$")]
     private static partial Regex OldStyle();
 
-    [GeneratedRegex(@"(?:arXiv:\s*|\[)(?<id>\d{4}\.\d{4,5}(?:v\d+)?)(?:\]|\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:arXiv:\s*|\[)(?<id>[0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?)(?:\]|\b)", RegexOptions.IgnoreCase)]
     private static partial Regex InText();
 
     [GeneratedRegex(@"arXiv:\s*(?<id>[^\s\]\)]+)", RegexOptions.IgnoreCase)]

@@ -49,7 +49,7 @@ internal static class DerivedWorkReader
             var parentMention = context.Mentions.FirstOrDefault(m => m.Kind == MentionKind.Entry && string.Equals(m.Name, parentName, StringComparison.OrdinalIgnoreCase));
             var text = MarkdownText.Plain(paragraph!);
             var linkText = link is LinkInline l ? MarkdownText.Plain(l) : "";
-            var note = text.Replace(linkText, "", StringComparison.Ordinal).Replace(label, "", StringComparison.Ordinal)
+            var note = MarkdownText.Without(MarkdownText.Without(text, linkText), label)
                 .Trim().Trim('(', ')', '（', '）', ':', '：', ' ');
             context.Mentions.Add(new PaperMention
             {

@@ -12,7 +12,7 @@ namespace PaperAtlas.Read;
 /// </summary>
 internal static partial class HeadingListReader
 {
-    [GeneratedRegex(@"(?<year>(?:19|20|21)\d\d)(?:\s*[/\-.年]\s*(?<month>\d{1,2}))?")]
+    [GeneratedRegex(@"(?<year>(?:19|20|21)[0-9][0-9])(?:\s*[/\-.年]\s*(?<month>[0-9]{1,2}))?")]
     private static partial Regex YearMonth();
 
     private enum Field

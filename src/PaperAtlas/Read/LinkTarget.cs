@@ -18,7 +18,7 @@ public sealed partial record LinkTarget(string? ArxivId, string? Doi, string? Ma
         "www.semanticscholar.org", "semanticscholar.org", "direct.mit.edu", "jmlr.org", "www.jmlr.org",
     ];
 
-    [GeneratedRegex(@"(?:^|/)(?<doi>10\.\d{4,9}/[^\s?#]+)")]
+    [GeneratedRegex(@"(?:^|/)(?<doi>10\.[0-9]{4,9}/[^\s?#]+)")]
     private static partial Regex DoiInPath();
 
     public bool IsPaper => ArxivId is not null || Doi is not null;

@@ -18,6 +18,13 @@ public static class ListReader
         var listId = Slug.IsSafe(document.Stem) ? document.Stem : Slug.FromText(document.Stem);
         var hint = ParseFormat(frontMatter.GetString("format", diagnostics), frontMatter, diagnostics);
         var context = new ReadContext(document, listId, diagnostics);
+        if (string.IsNullOrWhiteSpace(document.Text))
+        {
+            diagnostics.Warning(DiagnosticCodes.EmptyFile, SourceLocation.StartOf(document.Path),
+                "the list file is empty", "add the list's entries, or delete the file");
+        }
+
+        UnsafeLinks.Check(document, diagnostics);
 
         foreach (var placed in context.Blocks.Where(p => p.Block is Table))
         {
@@ -50,7 +57,7 @@ public static class ListReader
             frontMatter.GetString("title", diagnostics) ?? FirstHeading(context) ?? document.Stem,
             frontMatter.GetString("description", diagnostics) ?? "",
             frontMatter.GetString("lang", diagnostics) ?? GuessLanguage(document.Text),
-            frontMatter.GetString("source", diagnostics),
+            SourceUrl(frontMatter, diagnostics),
             shape ?? ListShape.Unknown,
             document.RelativePath,
             document.Text);
@@ -89,6 +96,20 @@ public static class ListReader
         }
 
         return counts.Count == 0 ? null : counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key).First().Key;
+    }
+
+    /// <summary>The list's `source` (a URL or a path it was copied from), left out when it is a script or data URL.</summary>
+    private static string? SourceUrl(FrontMatter frontMatter, DiagnosticBag diagnostics)
+    {
+        var source = frontMatter.GetString("source", diagnostics);
+        if (UnsafeLinks.SchemeOf(source) is not { } scheme)
+        {
+            return source;
+        }
+
+        diagnostics.Warning(DiagnosticCodes.UnsafeLink, frontMatter.LocationOf("source"),
+            $"`source` is a `{scheme}` URL; it is left out", "write the URL the list was copied from, e.g. https://github.com/…");
+        return null;
     }
 
     private static ListShape? ParseFormat(string? format, FrontMatter frontMatter, DiagnosticBag diagnostics)

@@ -89,8 +89,16 @@ public static class MarkdownText
     public static string Source(SourceDocument document, int start, int end) =>
         start >= end ? "" : document.Text[start..Math.Min(end, document.Text.Length)];
 
-    public static SourceLocation Location(SourceDocument document, MarkdownObject node) =>
-        new(document.Path, node.Line + 1, node.Column + 1);
+    public static SourceLocation Location(SourceDocument document, MarkdownObject node)
+    {
+        if (node.Span.Start >= 0 && node.Span.Start < document.Text.Length && !node.Span.IsEmpty)
+        {
+            var (line, column) = document.PositionOf(node.Span.Start);
+            return new(document.Path, line, column);
+        }
+
+        return new(document.Path, Math.Max(1, node.Line + 1), Math.Max(1, node.Column + 1));
+    }
 
     /// <summary>The links of an inline tree in document order (inline links and autolinks).</summary>
     public static IEnumerable<Inline> Links(ContainerInline? container) =>
@@ -173,4 +181,8 @@ public static class MarkdownText
 
         return builder.ToString();
     }
+
+    /// <summary>The text without any occurrence of <paramref name="part"/>; an empty part removes nothing (string.Replace would throw).</summary>
+    public static string Without(string text, string? part) =>
+        string.IsNullOrEmpty(part) ? text : text.Replace(part, "", StringComparison.Ordinal);
 }

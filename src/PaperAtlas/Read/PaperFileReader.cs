@@ -24,6 +24,13 @@ public static class PaperFileReader
     public static PaperMention? Read(SourceDocument document, DiagnosticBag diagnostics)
     {
         var fields = document.FrontMatter;
+        if (string.IsNullOrWhiteSpace(document.Text))
+        {
+            diagnostics.Warning(DiagnosticCodes.EmptyFile, SourceLocation.StartOf(document.Path),
+                "the paper file is empty", "run `atlas new <arXiv id>` to write one with every field");
+        }
+
+        UnsafeLinks.Check(document, diagnostics);
         foreach (var unknown in fields.Keys.Where(k => !KnownFields.Contains(k)))
         {
             diagnostics.Warning(DiagnosticCodes.UnknownField, fields.LocationOf(unknown),

@@ -17,13 +17,13 @@ public static partial class ReportReader
     [GeneratedRegex(@"^(?:引用的著作|参考文献|引用文献|works cited|references|bibliography|sources)$", RegexOptions.IgnoreCase)]
     private static partial Regex WorksCitedHeading();
 
-    [GeneratedRegex(@"[(（][^()（）]*?(?<year>(?:19|20)\d\d)\s*[)）]\s*$")]
+    [GeneratedRegex(@"[(（][^()（）]*?(?<year>(?:19|20)[0-9][0-9])\s*[)）]\s*$")]
     private static partial Regex TrailingYear();
 
     [GeneratedRegex("[\"“](?<title>[^\"“”]{3,})[\"”]")]
     private static partial Regex Quoted();
 
-    [GeneratedRegex("[\"“](?<title>[^\"“”]{3,})[\"”]\\s*(?<cite>\\d{1,3})\\b")]
+    [GeneratedRegex("[\"“](?<title>[^\"“”]{3,})[\"”]\\s*(?<cite>[0-9]{1,3})\\b")]
     private static partial Regex QuotedWithCitation();
 
     public static bool IsWorksCitedHeading(string title) => WorksCitedHeading().IsMatch(title.Trim().TrimEnd(':', '：'));
@@ -210,7 +210,7 @@ public static partial class ReportReader
     /// <summary>The short name before the colon or quote: "LoRA", "Transformer 架构", "FLAN".</summary>
     private static string? NameOf(string headingText, string? quote)
     {
-        var text = quote is null ? headingText : headingText.Replace(quote, "", StringComparison.Ordinal);
+        var text = MarkdownText.Without(headingText, quote);
         var cut = text.IndexOfAny([':', '：', '"', '“']);
         var name = (cut >= 0 ? text[..cut] : text).Trim().Trim('"', '“', '”', ' ');
         if (quote is null && cut >= 0)

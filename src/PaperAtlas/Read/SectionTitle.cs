@@ -5,7 +5,7 @@ namespace PaperAtlas.Read;
 /// <summary>Heading text helpers: lists number their headings in many ways (<c>一、</c>, <c>1.1</c>, <c>(二)</c>).</summary>
 public static partial class SectionTitle
 {
-    [GeneratedRegex(@"^\s*(?:[（(]?[一二三四五六七八九十百]+[)）]?[、.．:：\s]\s*|\d+(?:\.\d+)*[.、)]?\s+|[IVX]+\.\s+)")]
+    [GeneratedRegex(@"^\s*(?:[（(]?[一二三四五六七八九十百]+[)）]?[、.．:：\s]\s*|[0-9]+(?:\.[0-9]+)*[.、)]?\s+|[IVX]+\.\s+)")]
     private static partial Regex Numbering();
 
     public static string Clean(string title) => MarkdownText.Collapse(title);

@@ -41,7 +41,7 @@ public static class Slug
     {
         var builder = new StringBuilder(text.Length);
         var pendingDash = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormKD))
+        foreach (var c in UnicodeText.Normalize(text, NormalizationForm.FormKD))
         {
             if (char.IsAsciiLetterOrDigit(c))
             {

@@ -50,7 +50,7 @@ internal static class TableListReader
             }
 
             var linkText = paperLink is LinkInline l ? MarkdownText.Plain(l) : "";
-            var remainder = Tables.CellText(linkCell!).Replace(linkText, "", StringComparison.Ordinal).Trim().Trim('(', ')', '（', '）').Trim();
+            var remainder = MarkdownText.Without(Tables.CellText(linkCell!), linkText).Trim().Trim('(', ')', '（', '）').Trim();
             context.Mentions.Add(new PaperMention
             {
                 ListId = context.ListId,

@@ -45,8 +45,9 @@ public sealed class SiteRenderer
     public Urls Urls => _urls;
 
     /// <summary>Renders every page and hands it to <paramref name="write"/> (from several threads) as soon as it is ready.</summary>
-    public int RenderPages(Action<string, byte[]> write)
+    public int RenderPages(Action<string, byte[]> write, ParallelOptions? parallel = null)
     {
+        parallel ??= new ParallelOptions();
         var count = 0;
         var output = new Sink((path, bytes) => { write(path, bytes); Interlocked.Increment(ref count); });
         var pages = new List<(string Path, string Template, PageView Page, object Model)>
@@ -70,8 +71,8 @@ public sealed class SiteRenderer
             (object)new YearView(y, [.. _graph.InYear(y).Select(p => _rows[p.Id])], i > 0 ? years[i - 1] : null, i + 1 < years.Length ? years[i + 1] : null))));
         pages.AddRange(_graph.Lists.Select(l => ($"lists/{l.Id}/index.html", "list", new PageView(l.Title, "list", _urls.List(l.Id), l.Info.Description), (object)ListPage(l))));
 
-        Parallel.ForEach(pages, page => output.Add((page.Path, Encoding.UTF8.GetBytes(RenderPage(page.Template, page.Page, page.Model)))));
-        Parallel.ForEach(_graph.Papers, paper =>
+        Parallel.ForEach(pages, parallel, page => output.Add((page.Path, Encoding.UTF8.GetBytes(RenderPage(page.Template, page.Page, page.Model)))));
+        Parallel.ForEach(_graph.Papers, parallel, paper =>
         {
             var view = PaperPage(paper);
             var page = new PageView(paper.Title, "paper", _urls.Paper(paper.Slug), paper.Aliases.IsEmpty ? "" : string.Join(", ", paper.Aliases));

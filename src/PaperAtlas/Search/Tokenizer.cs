@@ -18,7 +18,7 @@ public static class Tokenizer
     public static List<Token> Tokenize(string text)
     {
         var tokens = new List<Token>();
-        var normalised = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var normalised = Read.UnicodeText.Normalize(text, NormalizationForm.FormKC).ToLowerInvariant();
         var i = 0;
         while (i < normalised.Length)
         {

@@ -17,6 +17,7 @@ public sealed class StagedOutput : IDisposable
         var parent = Path.GetDirectoryName(_output) ?? throw new ArgumentException("the output cannot be a root folder", nameof(outputPath));
         Directory.CreateDirectory(parent);
         _staging = Path.Combine(parent, $".{Path.GetFileName(_output)}.staging-{Environment.ProcessId}");
+        RecoverFromKilledBuilds(parent, Path.GetFileName(_output));
         if (Directory.Exists(_staging))
         {
             Directory.Delete(_staging, recursive: true);
@@ -63,6 +64,51 @@ public sealed class StagedOutput : IDisposable
         if (!_committed && Directory.Exists(_staging))
         {
             Directory.Delete(_staging, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// A build killed mid-write leaves its staging folder (named with its process id) beside the output; a build
+    /// killed between the two moves of <see cref="Commit"/> leaves the old site in <c>….old</c> and no output.
+    /// Folders of processes still running are left alone: they belong to a build in progress.
+    /// </summary>
+    private void RecoverFromKilledBuilds(string parent, string name)
+    {
+        var prefix = $".{name}.staging-";
+        foreach (var folder in Directory.EnumerateDirectories(parent, prefix + "*").Order(StringComparer.Ordinal).ToList())
+        {
+            var rest = Path.GetFileName(folder)[prefix.Length..];
+            var isOld = rest.EndsWith(".old", StringComparison.Ordinal);
+            if (!int.TryParse(isOld ? rest[..^4] : rest, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                || pid == Environment.ProcessId || IsRunning(pid))
+            {
+                continue;
+            }
+
+            if (isOld && !Directory.Exists(_output))
+            {
+                Directory.Move(folder, _output);
+                continue;
+            }
+
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 
