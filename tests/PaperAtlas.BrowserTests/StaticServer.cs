@@ -39,7 +39,8 @@ public sealed class StaticServer : IDisposable
                 return;
             }
 
-            Respond(context);
+            // Each request on its own task: one slow or aborted request must not stall the others.
+            _ = Task.Run(() => Respond(context));
         }
     }
 
@@ -77,13 +78,20 @@ public sealed class StaticServer : IDisposable
             response.ContentLength64 = bytes.Length;
             response.OutputStream.Write(bytes);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or HttpListenerException or ObjectDisposedException or InvalidOperationException)
         {
-            response.StatusCode = 500;
+            // The browser gave up on the request (navigation, cancelled fetch); nothing to answer.
+            response.Abort();
+            return;
         }
-        finally
+
+        try
         {
             response.Close();
+        }
+        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Closed by the client first.
         }
     }
 
