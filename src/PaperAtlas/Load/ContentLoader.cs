@@ -27,14 +27,14 @@ public static partial class ContentLoader
         {
             diagnostics.Error(DiagnosticCodes.FileUnreadable, SourceLocation.StartOf(display),
                 "the content folder does not exist", "pass --content with the folder that holds lists/ and topics.yml");
-            return new LoadedContent(root, SiteSettings.Default, [], null, [], []);
+            return new LoadedContent(root, SiteSettings.Default, [], [], []);
         }
 
         var settings = LoadSettings(root, display, diagnostics);
-        var (topics, topicsFile) = LoadTopics(root, display, diagnostics);
+        var topics = LoadTopics(root, display, diagnostics);
         var lists = LoadDocuments(root, display, "lists", DocumentKind.List, diagnostics, parallel ?? new ParallelOptions());
         var papers = LoadDocuments(root, display, "papers", DocumentKind.Paper, diagnostics, parallel ?? new ParallelOptions());
-        return new LoadedContent(root, settings, topics, topicsFile, lists, papers);
+        return new LoadedContent(root, settings, topics, lists, papers);
     }
 
     /// <summary>Parses one Markdown content file from text; the loader and tests share it.</summary>
@@ -186,20 +186,11 @@ public static partial class ContentLoader
 
     private static SiteSettings LoadSettings(string root, string display, DiagnosticBag diagnostics)
     {
-        var shown = Shown(display, "site.yml");
-        var full = Path.Combine(root, "site.yml");
-        if (!File.Exists(full))
+        if (ReadYamlFile(root, display, "site.yml", diagnostics) is not { } yaml)
         {
             return SiteSettings.Default;
         }
 
-        var text = ReadText(full, shown, diagnostics);
-        if (text is null)
-        {
-            return SiteSettings.Default;
-        }
-
-        var yaml = FrontMatter.ParseFile(shown, text, diagnostics);
         var defaults = SiteSettings.Default;
         var languages = yaml.GetStringList("languages", diagnostics).Select(l => l.Value).ToImmutableArray();
         var baseUrl = yaml.GetString("baseUrl", diagnostics) ?? yaml.GetString("base_url", diagnostics) ?? "/";
@@ -240,23 +231,21 @@ public static partial class ContentLoader
         return paths.ToImmutable();
     }
 
-    private static (ImmutableArray<Topic>, SourceDocument?) LoadTopics(string root, string display, DiagnosticBag diagnostics)
+    /// <summary>A YAML settings file of the content folder, parsed; null when it is absent or unreadable.</summary>
+    private static FrontMatter? ReadYamlFile(string root, string display, string name, DiagnosticBag diagnostics)
     {
-        var shown = Shown(display, "topics.yml");
-        var full = Path.Combine(root, "topics.yml");
-        if (!File.Exists(full))
+        var full = Path.Combine(root, name);
+        var shown = Shown(display, name);
+        return File.Exists(full) && ReadText(full, shown, diagnostics) is { } text ? FrontMatter.ParseFile(shown, text, diagnostics) : null;
+    }
+
+    private static ImmutableArray<Topic> LoadTopics(string root, string display, DiagnosticBag diagnostics)
+    {
+        if (ReadYamlFile(root, display, "topics.yml", diagnostics) is not { } yaml)
         {
-            return ([], null);
+            return [];
         }
 
-        var text = ReadText(full, shown, diagnostics);
-        if (text is null)
-        {
-            return ([], null);
-        }
-
-        var yaml = FrontMatter.ParseFile(shown, text, diagnostics);
-        var document = new SourceDocument(shown, "topics.yml", DocumentKind.List, text, yaml, new Markdig.Syntax.MarkdownDocument());
         if (yaml.Node("topics") is not YamlSequenceNode sequence)
         {
             if (!yaml.IsEmpty)
@@ -265,7 +254,7 @@ public static partial class ContentLoader
                     "topics.yml must hold a `topics:` list", "write `topics:` followed by `- id: …` entries");
             }
 
-            return ([], document);
+            return [];
         }
 
         var topics = new List<Topic>();
@@ -305,7 +294,7 @@ public static partial class ContentLoader
                 fields.GetString("description", diagnostics) ?? ""));
         }
 
-        return ([.. topics], document);
+        return [.. topics];
     }
 
     private static string DisplayRoot(string contentPath)

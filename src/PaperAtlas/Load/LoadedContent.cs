@@ -8,6 +8,5 @@ public sealed record LoadedContent(
     string ContentPath,
     SiteSettings Settings,
     ImmutableArray<Topic> Topics,
-    SourceDocument? TopicsFile,
     ImmutableArray<SourceDocument> Lists,
     ImmutableArray<SourceDocument> Papers);
