@@ -67,6 +67,8 @@ public static class SiteBuilder
         var renderer = new SiteRenderer(analysis.Graph, analysis.Content.Settings, theme, options.BaseUrl, guide);
         using var output = new StagedOutput(options.OutputPath);
 
+        clock.Time("graph layout", renderer.LayoutGraph);
+
         // Pages go to disk as they are rendered, so memory holds no more than the pages in flight.
         var files = clock.Time("render pages", () => renderer.RenderPages(output.Write, options.Parallelism));
         files += clock.Time("search index", () =>

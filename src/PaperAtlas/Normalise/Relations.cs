@@ -1,13 +1,23 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using PaperAtlas.Diagnostics;
 using PaperAtlas.Graph;
 using PaperAtlas.Read;
 
 namespace PaperAtlas.Normalise;
 
-/// <summary>Edges from paper files' <c>related:</c> and from lists' derived-work bullets.</summary>
-internal static class Relations
+/// <summary>
+/// Edges from paper files' <c>related:</c>, from lists' derived-work bullets, and from a report's
+/// cross-references between paper sections ("（详见 3.1.2 节）", "see section 3.1.2").
+/// </summary>
+internal static partial class Relations
 {
+    [GeneratedRegex(@"(?:详见|参见|见)\s*第?\s*(?<number>\d+(?:\.\d+)+)\s*节|see (?:also )?section (?<number>\d+(?:\.\d+)+)", RegexOptions.IgnoreCase)]
+    private static partial Regex CrossReference();
+
+    [GeneratedRegex(@"^\s*(?<number>\d+(?:\.\d+)+)[.、)]?\s")]
+    private static partial Regex SectionNumber();
+
     public static ImmutableArray<Edge> Build(
         ImmutableArray<Paper> papers,
         NameIndex names,
@@ -48,10 +58,41 @@ internal static class Relations
             }
         }
 
+        edges.AddRange(CrossReferences(papers));
         return [.. edges.Distinct()
             .OrderBy(e => e.From, StringComparer.Ordinal)
             .ThenBy(e => e.To, StringComparer.Ordinal)
             .ThenBy(e => e.Kind, StringComparer.Ordinal)
             .ThenBy(e => e.Source, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// A report section's note that points at another numbered section ("（详见 3.1.2 节）") relates the two
+    /// sections' papers. Section numbers are read from the subjects' own headings, per list.
+    /// </summary>
+    private static IEnumerable<Edge> CrossReferences(ImmutableArray<Paper> papers)
+    {
+        var sections = papers
+            .SelectMany(p => p.Mentions.Where(m => m.Kind == MentionKind.SectionSubject && m.OwnHeading is not null).Select(m => (Paper: p, Mention: m)))
+            .ToList();
+        var byNumber = new Dictionary<(string List, string Number), string>();
+        foreach (var (paper, mention) in sections)
+        {
+            if (SectionNumber().Match(mention.OwnHeading!.Title) is { Success: true } number)
+            {
+                byNumber.TryAdd((mention.ListId, number.Groups["number"].Value), paper.Id);
+            }
+        }
+
+        foreach (var (paper, mention) in sections)
+        {
+            foreach (Match reference in CrossReference().Matches(mention.Note))
+            {
+                if (byNumber.TryGetValue((mention.ListId, reference.Groups["number"].Value), out var target) && target != paper.Id)
+                {
+                    yield return new Edge(paper.Id, target, "related", mention.ListId, reference.Value.Trim());
+                }
+            }
+        }
     }
 }

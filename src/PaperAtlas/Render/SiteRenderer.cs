@@ -4,6 +4,7 @@ using System.Text;
 using PaperAtlas.Graph;
 using PaperAtlas.Load;
 using PaperAtlas.Read;
+using PaperAtlas.Render.GraphLayout;
 using Scriban.Runtime;
 
 namespace PaperAtlas.Render;
@@ -24,6 +25,8 @@ public sealed class SiteRenderer
     private readonly Dictionary<string, SourceList> _lists;
 
     private readonly string? _guide;
+    private readonly PaperGraphPictures _pictures;
+    private readonly Lazy<GraphView> _graphPage;
 
     /// <param name="guide">The contributors' guide (CONTRIBUTING.md) as Markdown, published as /contribute/.</param>
     public SiteRenderer(PaperGraph graph, SiteSettings settings, Theme theme, string? baseUrl, string? guide = null)
@@ -34,13 +37,18 @@ public sealed class SiteRenderer
         _theme = theme;
         _urls = new Urls(baseUrl ?? settings.BaseUrl);
         var lang = settings.Languages.FirstOrDefault() ?? "en";
-        _site = new SiteView(settings.Title, settings.Description, lang, _urls.Base, _urls.Asset("site.css"), _urls.Asset("site.js"),
-            _urls.Home, _urls.Papers, _urls.Topics, _urls.Years, _urls.Lists, _urls.Search, _urls.File("feed.xml"),
+        _site = new SiteView(settings.Title, settings.Description, lang, _urls.Base, _urls.Asset("site.css"), _urls.Asset("site.js"), _urls.Asset("graph.js"),
+            _urls.Home, _urls.Papers, _urls.Topics, _urls.Years, _urls.Lists, _urls.Search, _urls.Graph, _urls.File("feed.xml"),
             guide is null ? null : _urls.File("contribute/"));
         _topics = graph.Topics.ToDictionary(t => t.Id, t => new TopicChip(t.Id, t.Name, t.NameZh, _urls.Topic(t.Id), graph.InTopic(t.Id).Length), StringComparer.Ordinal);
         _rows = graph.Papers.ToDictionary(p => p.Id, Row, StringComparer.Ordinal);
         _lists = graph.Lists.ToDictionary(l => l.Id, StringComparer.Ordinal);
+        _pictures = new PaperGraphPictures(graph, _urls, kind => RelationLabel(kind));
+        _graphPage = new Lazy<GraphView>(GraphPage);
     }
+
+    /// <summary>Lays out the whole graph for /graph/ (once; pages rendered later reuse it). Separate so a build can time it.</summary>
+    public int LayoutGraph() => _graphPage.Value.NodeCount;
 
     public Urls Urls => _urls;
 
@@ -58,6 +66,7 @@ public sealed class SiteRenderer
             ("years/index.html", "years", Page("years", _urls.Years), Timeline()),
             ("lists/index.html", "lists", Page("lists", _urls.Lists), _graph.Lists.Select(Summary).ToImmutableArray()),
             ("search/index.html", "search", Page("search", _urls.Search), _urls.Papers),
+            ("graph/index.html", "graph", Page("graph", _urls.Graph), _graphPage.Value),
             ("404.html", "404", Page("not_found", _urls.File("404.html")), _urls.Home),
         };
         if (_guide is not null)
@@ -134,6 +143,7 @@ public sealed class SiteRenderer
         yield return (_urls.Topics, null);
         yield return (_urls.Years, null);
         yield return (_urls.Lists, null);
+        yield return (_urls.Graph, null);
         foreach (var paper in _graph.Papers)
         {
             yield return (_urls.Paper(paper.Slug), paper.Year is null ? null : Feeds.DateOf(paper));
@@ -240,11 +250,16 @@ public sealed class SiteRenderer
                     m.Location.Line);
             })
             .ToImmutableArray();
+        var seeAlso = SeeAlso(paper);
         var related = _graph.EdgesOf(paper.Id)
             .GroupBy(e => e.From == paper.Id ? e.Kind : "inverse:" + e.Kind, StringComparer.Ordinal)
             .Select(g => new RelatedGroup(RelationLabel(g.Key), [.. g.Select(e => e.From == paper.Id ? e.To : e.From).Distinct().Select(id => _rows[id])]))
-            .Concat(SeeAlso(paper))
+            .Concat(seeAlso.IsEmpty ? [] : [new RelatedGroup(Label("see_also", "See also"), [.. seeAlso.Select(id => _rows[id])])])
             .ToImmutableArray();
+        var picture = related.IsEmpty ? null : _pictures.Neighbourhood(paper, seeAlso);
+        var neighbourhood = picture is null
+            ? RawHtml.Empty
+            : new RawHtml(GraphSvg.Write(picture, "neighbourhood", Label("neighbourhood", "Neighbourhood") + ": " + paper.Title));
         return new PaperView(
             _rows[paper.Id],
             paper.ArxivId,
@@ -256,14 +271,16 @@ public sealed class SiteRenderer
             mentions,
             MarkdownHtml.Note(paper.ContributorNotes),
             Bibtex.Entry(paper),
-            related);
+            related,
+            neighbourhood,
+            picture is null ? [] : LegendKinds(picture));
     }
 
     /// <summary>
     /// Papers sharing the most topics with this one. Only the papers nearest to it in each topic's id order
     /// (so nearest in time) are candidates: a fixed amount of work per paper, never a pass over a whole topic.
     /// </summary>
-    private IEnumerable<RelatedGroup> SeeAlso(Paper paper)
+    private ImmutableArray<string> SeeAlso(Paper paper)
     {
         const int Window = 12;
         var scores = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -280,8 +297,7 @@ public sealed class SiteRenderer
             }
         }
 
-        var top = scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Take(6).Select(s => _rows[s.Key]).ToImmutableArray();
-        return top.IsEmpty ? [] : [new RelatedGroup(Label("see_also", "See also"), top)];
+        return [.. scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Take(6).Select(s => s.Key)];
     }
 
     private static int BinarySearchById(ImmutableArray<Paper> papers, string id)
@@ -307,6 +323,39 @@ public sealed class SiteRenderer
         }
 
         return lo;
+    }
+
+    private GraphView GraphPage()
+    {
+        var picture = _pictures.Whole();
+        var svg = GraphSvg.Write(picture, "atlas-graph", Label("graph_title", "The paper graph"));
+        var legend = _graph.Papers
+            .GroupBy(_pictures.TopicIndex)
+            .OrderBy(g => g.Key < 0 ? int.MaxValue : g.Key)
+            .Select(g => g.Key < 0
+                ? new LegendTopic(new TopicChip("", Label("no_topic", "No topic"), "", _urls.Papers, g.Count()), TopicPalette.NoTopic, g.Count())
+                : new LegendTopic(_topics[g.First().Topics[0]], TopicPalette.Colour(g.Key), g.Count()))
+            .ToImmutableArray();
+        var legendKinds = LegendKinds(picture);
+        var relations = _graph.Edges
+            .Select(e => new RelationView(_rows[e.From], RelationLabel(e.Kind), _rows[e.To],
+                _lists.TryGetValue(e.Source, out var list) ? list.Title : Label("paper_files", "paper files")))
+            .ToImmutableArray();
+        return new GraphView(
+            new RawHtml(svg), picture.Nodes.Length, picture.Edges.Length, legend, legendKinds,
+            [.. _topics.Values.Where(t => t.Count > 0).OrderBy(t => t.Name, StringComparer.Ordinal)], _graph.Years, relations);
+    }
+
+    /// <summary>The edge kinds a picture draws, in the legend's order, with how many lines each.</summary>
+    private ImmutableArray<LegendKind> LegendKinds(GraphPicture picture)
+    {
+        var kinds = picture.Edges.GroupBy(e => e.Kind, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return
+        [
+            .. EdgeStyle.Kinds.Append(EdgeStyle.SeeAlso).Concat(kinds.Keys.Where(k => !EdgeStyle.Kinds.Contains(k) && k != EdgeStyle.SeeAlso).Order(StringComparer.Ordinal))
+                .Where(kinds.ContainsKey)
+                .Select(k => new LegendKind(k, RelationLabel(k), EdgeStyle.DashArray(k), kinds[k])),
+        ];
     }
 
     private string KindLabel(MentionKind kind) => Label("mention_" + PapersJson.KindName(kind).Replace('-', '_'), PapersJson.KindName(kind));

@@ -69,7 +69,7 @@ public sealed class Theme
 
     private EscapingTemplateContext NewContext(ScriptObject globals)
     {
-        var context = new EscapingTemplateContext { StrictVariables = true, LoopLimit = 1_000_000, EnableRelaxedMemberAccess = false };
+        var context = new EscapingTemplateContext { StrictVariables = true, LoopLimit = 1_000_000, LimitToString = 0, EnableRelaxedMemberAccess = false };
         var builtins = new ScriptObject();
         builtins.Import("partial", new Func<TemplateContext, string, object?, RawHtml>(RenderPartial));
         context.PushGlobal(builtins);

@@ -32,6 +32,8 @@ public sealed class Urls
 
     public string Search => Base + "search/";
 
+    public string Graph => Base + "graph/";
+
     public string Asset(string name) => $"{Base}assets/{name}";
 
     public string File(string name) => Base + name;

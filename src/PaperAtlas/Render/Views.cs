@@ -29,7 +29,9 @@ public sealed record PaperView(
     ImmutableArray<MentionView> Mentions,
     RawHtml ContributorNotes,
     string Bibtex,
-    ImmutableArray<RelatedGroup> Related);
+    ImmutableArray<RelatedGroup> Related,
+    RawHtml Neighbourhood,
+    ImmutableArray<LegendKind> NeighbourhoodKinds);
 
 public sealed record TopicView(TopicChip Topic, string Description, ImmutableArray<PaperRow> Papers, ImmutableArray<TopicNoteView> Notes);
 
@@ -53,7 +55,22 @@ public sealed record HomeView(
     ImmutableArray<ListSummary> Lists, ImmutableArray<PathView> Paths);
 
 public sealed record SiteView(
-    string Title, string Description, string Lang, string Base, string Css, string Js,
-    string Home, string Papers, string Topics, string Years, string Lists, string Search, string Feed, string? Contribute);
+    string Title, string Description, string Lang, string Base, string Css, string Js, string GraphJs,
+    string Home, string Papers, string Topics, string Years, string Lists, string Search, string Graph, string Feed, string? Contribute);
+
+/// <summary>A topic in the graph's legend: its colour and how many papers it colours.</summary>
+public sealed record LegendTopic(TopicChip Topic, string Colour, int Count);
+
+/// <summary>An edge kind in the graph's legend: its label and dash pattern (empty for solid).</summary>
+public sealed record LegendKind(string Kind, string Label, string DashArray, int Count);
+
+/// <summary>One relation, for the graph page's text version.</summary>
+public sealed record RelationView(PaperRow From, string Kind, PaperRow To, string Source);
+
+/// <summary>The /graph/ page: the laid-out SVG, its legends, filter choices and every relation as text.</summary>
+public sealed record GraphView(
+    RawHtml Svg, int NodeCount, int EdgeCount,
+    ImmutableArray<LegendTopic> Legend, ImmutableArray<LegendKind> Kinds, ImmutableArray<TopicChip> Topics, ImmutableArray<int> Years,
+    ImmutableArray<RelationView> Relations);
 
 public sealed record PageView(string Title, string Kind, string Path, string Description);

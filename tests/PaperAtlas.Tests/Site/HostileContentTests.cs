@@ -61,7 +61,7 @@ public sealed class HostileContentTests : IDisposable
         }
     }
 
-    private static readonly string[] SiteScripts = ["/assets/site.js", "/assets/search.js"];
+    private static readonly string[] SiteScripts = ["/assets/site.js", "/assets/search.js", "/assets/graph.js"];
 
     public void Dispose()
     {

@@ -24,6 +24,7 @@ public sealed class PageSnapshotTests(FixtureSiteFixture fixture) : IClassFixtur
     [InlineData("lists/techniques/index.html", "list-table")]
     [InlineData("lists/report/index.html", "list-report")]
     [InlineData("search/index.html", "search")]
+    [InlineData("graph/index.html", "graph")]
     [InlineData("404.html", "not-found")]
     [InlineData("feed.xml", "feed", "xml")]
     [InlineData("sitemap.xml", "sitemap", "xml")]

@@ -1,0 +1,7 @@
+namespace PaperAtlas.Render.GraphLayout;
+
+/// <summary>A node to lay out: its stable id (seeds its first position), its group (topic index, -1 for none) and its radius.</summary>
+public sealed record LayoutNode(string Id, int Group, double Radius);
+
+/// <summary>An undirected spring between two nodes, by index.</summary>
+public readonly record struct LayoutEdge(int From, int To);

@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using PaperAtlas.Graph;
+using PaperAtlas.Read;
+
+namespace PaperAtlas.Render.GraphLayout;
+
+/// <summary>
+/// Turns the paper graph into pictures: the whole atlas (force layout, overlap removal, labels that fit) and one
+/// paper's neighbourhood (the paper in the middle, its related and "see also" papers around it).
+/// </summary>
+internal sealed class PaperGraphPictures
+{
+    public const double FontSize = 14;
+
+    private readonly PaperGraph _graph;
+    private readonly Urls _urls;
+    private readonly Func<string, string> _kindLabel;
+    private readonly Dictionary<string, int> _topicIndex;
+    private readonly Dictionary<string, int> _degree;
+
+    /// <param name="kindLabel">The reader's name of an edge kind ("Extends"), for tooltips.</param>
+    public PaperGraphPictures(PaperGraph graph, Urls urls, Func<string, string> kindLabel)
+    {
+        _graph = graph;
+        _urls = urls;
+        _kindLabel = kindLabel;
+        var used = graph.Papers.Where(p => !p.Topics.IsEmpty).Select(p => p.Topics[0]).ToHashSet(StringComparer.Ordinal);
+        _topicIndex = graph.Topics.Where(t => used.Contains(t.Id)).Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        _degree = graph.Papers.ToDictionary(
+            p => p.Id,
+            p => graph.EdgesOf(p.Id).Select(e => e.From == p.Id ? e.To : e.From).Distinct(StringComparer.Ordinal).Count(),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>The colour of a paper: its first topic's.</summary>
+    public string Colour(Paper paper) => TopicPalette.Colour(TopicIndex(paper));
+
+    /// <summary>The rank of the paper's first topic among the topics that colour a paper (topics.yml order); -1 for none.</summary>
+    public int TopicIndex(Paper paper) => paper.Topics.IsEmpty ? -1 : _topicIndex.GetValueOrDefault(paper.Topics[0], -1);
+
+    /// <summary>The whole atlas, laid out by forces. Deterministic: same graph, same picture.</summary>
+    public GraphPicture Whole()
+    {
+        var papers = _graph.Papers;
+        var index = papers.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var radii = papers.Select(Radius).ToArray();
+        var edges = Pairs(_graph.Edges, index);
+        var layoutNodes = papers.Select((p, i) => new LayoutNode(p.Id, TopicIndex(p), radii[i])).ToList();
+        var springs = edges.Select(e => new LayoutEdge(e.From, e.To)).ToList();
+        var positions = ForceLayout.Run(layoutNodes, springs, spacing: 46);
+        positions = OverlapRemoval.Run(positions, radii);
+        var priority = Enumerable.Range(0, papers.Length)
+            .OrderByDescending(i => _degree[papers[i].Id])
+            .ThenByDescending(i => radii[i])
+            .ThenBy(i => papers[i].Id, StringComparer.Ordinal);
+        var labels = LabelPlacer.Place(positions, radii, [.. papers.Select(ShortName)], priority, FontSize);
+        var nodes = papers.Select((p, i) => Node(p, positions[i], radii[i], focus: false)).ToImmutableArray();
+        return new GraphPicture(nodes, edges, labels, FontSize);
+    }
+
+    /// <summary>
+    /// One paper with the papers its edges reach and its "see also" papers on a ring around it (a second ring
+    /// when there are many), and every edge among them.
+    /// </summary>
+    public GraphPicture Neighbourhood(Paper paper, IReadOnlyList<string> seeAlso)
+    {
+        var neighbours = _graph.EdgesOf(paper.Id)
+            .Select(e => (Id: e.From == paper.Id ? e.To : e.From, Rank: KindRank(e.Kind)))
+            .GroupBy(x => x.Id, StringComparer.Ordinal)
+            .Select(g => (g.Key, Rank: g.Min(x => x.Rank)))
+            .OrderBy(x => x.Rank).ThenBy(x => x.Key, StringComparer.Ordinal)
+            .Select(x => x.Key)
+            .ToList();
+        var others = neighbours.Concat(seeAlso.Where(id => !neighbours.Contains(id, StringComparer.Ordinal))).ToList();
+        var members = others.Prepend(paper.Id).Select(id => _graph.Find(id)!).ToList();
+        var index = members.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+
+        var edges = Pairs(members.SelectMany(p => _graph.EdgesOf(p.Id)).Distinct().Where(e => index.ContainsKey(e.From) && index.ContainsKey(e.To)), index).ToList();
+        var linked = edges.Where(e => e.From == 0 || e.To == 0).Select(e => e.From == 0 ? e.To : e.From).ToHashSet();
+        var seeAlsoLabel = _kindLabel(EdgeStyle.SeeAlso);
+        edges.AddRange(Enumerable.Range(1, members.Count - 1).Where(i => !linked.Contains(i))
+            .Select(i => new PictureEdge(0, i, EdgeStyle.SeeAlso, $"{Short(paper)} — {seeAlsoLabel} — {Short(members[i])}")));
+
+        var count = others.Count;
+        var twoRings = count > 10;
+        var ring = Math.Max(100, count * (twoRings ? 8 : 14));
+        var positions = new Point[members.Count];
+        var sides = new LabelSide[members.Count];
+        var radii = new double[members.Count];
+        positions[0] = new Point(0, 0);
+        sides[0] = LabelSide.Below;
+        radii[0] = 11;
+        for (var i = 1; i < members.Count; i++)
+        {
+            var angle = -Math.PI / 2 + 2 * Math.PI * (i - 1) / count;
+            var r = twoRings && i % 2 == 0 ? ring * 1.4 : ring;
+            var (cos, sin) = (Math.Cos(angle), Math.Sin(angle));
+            positions[i] = new Point(Math.Round(r * cos, 2), Math.Round(r * sin, 2));
+            radii[i] = 7;
+            sides[i] = cos > 0.3 ? LabelSide.Right : cos < -0.3 ? LabelSide.Left : sin < 0 ? LabelSide.Above : LabelSide.Below;
+        }
+
+        var labels = LabelPlacer.Place(positions, radii, [.. members.Select(p => ShortName(p, 14))], Enumerable.Range(0, members.Count), FontSize, sides);
+        var nodes = members.Select((p, i) => Node(p, positions[i], radii[i], focus: i == 0)).ToImmutableArray();
+        return new GraphPicture(nodes, [.. edges], labels, FontSize);
+    }
+
+    /// <summary>
+    /// One drawn edge per pair of papers, in a stable order. When lists claim several kinds for one pair, the line
+    /// shows the most specific kind and the tooltip names them all.
+    /// </summary>
+    private ImmutableArray<PictureEdge> Pairs(IEnumerable<Edge> edges, Dictionary<string, int> index) =>
+    [
+        .. edges
+            .GroupBy(e => string.CompareOrdinal(e.From, e.To) < 0 ? (e.From, e.To) : (e.To, e.From))
+            .Select(g =>
+            {
+                var kinds = g.OrderBy(e => KindRank(e.Kind)).ThenBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.Kind, StringComparer.Ordinal).ToList();
+                var main = kinds[0];
+                var tooltip = string.Join("; ", kinds
+                    .Select(e => $"{Short(_graph.Find(e.From)!)} — {_kindLabel(e.Kind)} — {Short(_graph.Find(e.To)!)}").Distinct(StringComparer.Ordinal));
+                return new PictureEdge(index[main.From], index[main.To], main.Kind, tooltip);
+            })
+            .OrderBy(e => e.From).ThenBy(e => e.To),
+    ];
+
+    private static int KindRank(string kind)
+    {
+        var rank = EdgeStyle.Kinds.ToList().IndexOf(kind);
+        return rank < 0 ? EdgeStyle.Kinds.Count : rank;
+    }
+
+    private PictureNode Node(Paper paper, Point at, double radius, bool focus)
+    {
+        var topic = paper.Topics.IsEmpty ? null : _graph.Topics.FirstOrDefault(t => t.Id == paper.Topics[0]);
+        var tooltip = paper.Title + (paper.Year is { } y ? $" ({y})" : "") + (topic is null ? "" : $" · {topic.Name}");
+        return new PictureNode(paper.Id, _urls.Paper(paper.Slug), tooltip, Colour(paper), radius, at, string.Join(' ', paper.Topics), paper.Year, focus);
+    }
+
+    /// <summary>Bigger for papers more lists mention and more edges reach.</summary>
+    private double Radius(Paper paper)
+    {
+        var lists = paper.Mentions.Select(m => m.ListId).Where(l => l != PaperFileReader.ListId).Distinct(StringComparer.Ordinal).Count();
+        return Math.Min(16, 5 + 1.8 * Math.Sqrt(lists + _degree[paper.Id]));
+    }
+
+    private static string Short(Paper paper) => ShortName(paper) ?? paper.Id;
+
+    /// <summary>A label a reader recognises: the shortest nickname (LoRA), else the title up to its colon, else the title cut short.</summary>
+    public static string? ShortName(Paper paper) => ShortName(paper, 22);
+
+    private static string? ShortName(Paper paper, int max)
+    {
+        var alias = paper.Aliases.Where(a => a.Length > 0 && a.Length <= max).OrderBy(a => a.Length).ThenBy(a => a, StringComparer.Ordinal).FirstOrDefault();
+        if (alias is not null)
+        {
+            return alias;
+        }
+
+        var colon = paper.Title.IndexOf(':', StringComparison.Ordinal);
+        return colon > 1 && colon <= max + 2 ? paper.Title[..colon].Trim() : TextMeasure.Shorten(paper.Title, max);
+    }
+}
