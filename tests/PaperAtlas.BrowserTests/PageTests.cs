@@ -17,6 +17,9 @@ public sealed class PageTests(BrowserFixture fixture)
     [InlineData("/lists/llmfreshman/", 1280)]
     [InlineData("/search/?q=lora", 1280)]
     [InlineData("/contribute/", 1280)]
+    [InlineData("/graph/", 1280)]
+    [InlineData("/graph/", 390)]
+    [InlineData("/papers/2310.03744/", 390)]
     public async Task A_page_loads_without_console_errors_or_policy_violations(string path, int width)
     {
         var problems = new List<string>();
@@ -42,6 +45,55 @@ public sealed class PageTests(BrowserFixture fixture)
         await page.ClickAsync("th[data-sort=number]");
         await page.ClickAsync("th[data-sort=number]");
         Assert.Equal("descending", await page.GetAttributeAsync("th[data-sort=number]", "aria-sort"));
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task The_graph_filters_by_topic_and_year()
+    {
+        var problems = new List<string>();
+        var page = await fixture.NewPage(problems);
+        await page.GotoAsync(fixture.Server.Url("/graph/"));
+        var all = await page.Locator("svg.graph-svg a.node").CountAsync();
+        var shown = page.Locator("svg.graph-svg a.node:not(.filtered)");
+        await page.SelectOptionAsync("select[data-filter='topic']", "peft");
+        var inTopic = await shown.CountAsync();
+        Assert.InRange(inTopic, 1, all - 1);
+        Assert.Equal(inTopic, await page.Locator("svg.graph-svg a.node:not(.filtered)[data-topics~='peft']").CountAsync());
+        await page.SelectOptionAsync("select[data-filter='year']", "2023");
+        Assert.InRange(await shown.CountAsync(), 1, inTopic - 1);
+        await page.SelectOptionAsync("select[data-filter='topic']", "");
+        await page.SelectOptionAsync("select[data-filter='year']", "");
+        Assert.Equal(all, await shown.CountAsync());
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task Hovering_a_paper_in_the_graph_highlights_its_neighbours()
+    {
+        var problems = new List<string>();
+        var page = await fixture.NewPage(problems);
+        await page.GotoAsync(fixture.Server.Url("/graph/"));
+        await page.HoverAsync("svg.graph-svg a.node[data-id='2310.03744']");
+        var lit = await page.Locator("svg.graph-svg a.node.near").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.getAttribute('data-id'))");
+        Assert.Equal(["2304.08485", "2310.03744"], lit.Order(StringComparer.Ordinal));
+        Assert.Equal(1, await page.Locator("svg.graph-svg .edge.near").CountAsync());
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task The_graph_zooms_with_its_buttons_and_resets()
+    {
+        var problems = new List<string>();
+        var page = await fixture.NewPage(problems);
+        await page.GotoAsync(fixture.Server.Url("/graph/"));
+        var svg = page.Locator("svg.graph-svg");
+        var home = await svg.GetAttributeAsync("viewBox");
+        await page.ClickAsync("button[data-zoom='in']");
+        var zoomed = (await svg.GetAttributeAsync("viewBox"))!.Split(' ').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.True(zoomed[2] < home!.Split(' ').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray()[2], "zooming in narrows the view");
+        await page.ClickAsync("button[data-zoom='reset']");
+        Assert.Equal(home, await svg.GetAttributeAsync("viewBox"));
         Assert.Empty(problems);
     }
 }

@@ -28,7 +28,14 @@ public static class PapersJson
             json.WriteStartArray("papers");
             foreach (var paper in graph.Papers)
             {
-                WritePaper(json, paper);
+                WritePaper(json, paper, graph.EdgesOf(paper.Id).Where(e => e.From == paper.Id));
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("reading_paths");
+            foreach (var path in graph.ReadingPaths)
+            {
+                WriteReadingPath(json, path);
             }
 
             json.WriteEndArray();
@@ -39,7 +46,7 @@ public static class PapersJson
         return stream.ToArray();
     }
 
-    private static void WritePaper(Utf8JsonWriter json, Paper paper)
+    private static void WritePaper(Utf8JsonWriter json, Paper paper, IEnumerable<Edge> relations)
     {
         json.WriteStartObject();
         json.WriteString("id", paper.Id);
@@ -63,10 +70,40 @@ public static class PapersJson
         }
 
         json.WriteEndArray();
+        json.WriteStartArray("relations");
+        foreach (var edge in relations)
+        {
+            json.WriteStartObject();
+            json.WriteString("to", edge.To);
+            json.WriteString("kind", edge.Kind);
+            json.WriteString("source", edge.Source);
+            WriteString(json, "note", edge.Note.Length == 0 ? null : edge.Note);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteStartArray("mentions");
         foreach (var mention in paper.Mentions)
         {
             WriteMention(json, mention);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteReadingPath(Utf8JsonWriter json, ReadingPath path)
+    {
+        json.WriteStartObject();
+        json.WriteString("title", path.Title);
+        json.WriteString("source", path.Source);
+        json.WriteStartArray("steps");
+        foreach (var step in path.Steps)
+        {
+            json.WriteStartObject();
+            json.WriteString("label", step.Label);
+            WriteStrings(json, "papers", step.PaperIds);
+            json.WriteEndObject();
         }
 
         json.WriteEndArray();

@@ -26,6 +26,8 @@ public sealed class SiteRenderer
 
     private readonly string? _guide;
     private readonly PaperGraphPictures _pictures;
+    private readonly SeeAlso _seeAlso;
+    private readonly ImmutableArray<PathView> _paths;
     private readonly Lazy<GraphView> _graphPage;
 
     /// <param name="guide">The contributors' guide (CONTRIBUTING.md) as Markdown, published as /contribute/.</param>
@@ -45,6 +47,8 @@ public sealed class SiteRenderer
         _lists = graph.Lists.ToDictionary(l => l.Id, StringComparer.Ordinal);
         _pictures = new PaperGraphPictures(graph, _urls, kind => RelationLabel(kind));
         _graphPage = new Lazy<GraphView>(GraphPage);
+        _seeAlso = new SeeAlso(graph);
+        _paths = ReadingPaths();
     }
 
     /// <summary>Lays out the whole graph for /graph/ (once; pages rendered later reuse it). Separate so a build can time it.</summary>
@@ -173,14 +177,35 @@ public sealed class SiteRenderer
         paper.Year is { } y ? (paper.Month is { } m ? $"{y}-{m:00}" : y.ToString(CultureInfo.InvariantCulture)) : "",
         [.. paper.Topics.Select(t => _topics[t])],
         string.Join(", ", paper.Aliases),
+        Nickname(paper),
         paper.Mentions.Select(m => m.ListId).Where(l => l != PaperFileReader.ListId).Distinct().Count());
+
+    /// <summary>The name readers know a paper by when its title does not say it: "Visual Instruction Tuning" is LLaVA.</summary>
+    private static string? Nickname(Paper paper) => paper.Aliases
+        .Where(a => a.Length is > 0 and <= 24 && !paper.Title.Contains(a, StringComparison.OrdinalIgnoreCase))
+        .OrderBy(a => a.Length).ThenBy(a => a, StringComparer.Ordinal)
+        .FirstOrDefault();
+
+    private ImmutableArray<PathView> ReadingPaths() =>
+    [
+        .. _graph.ReadingPaths.Select(path => new PathView(
+            path.Title,
+            _lists.TryGetValue(path.Source, out var list) ? list.Title : path.Source,
+            [.. path.Steps.Select(s => new StepView(s.Label, [.. s.PaperIds.Select(id => _rows[id])]))])),
+    ];
+
+    /// <summary>The reading paths that pass through a paper, and at which step.</summary>
+    private ImmutableArray<PathPlace> PathsThrough(Paper paper) =>
+    [
+        .. _paths.SelectMany(path => path.Steps
+            .Select((step, i) => (step, i))
+            .Where(x => x.step.Papers.Any(r => r.Id == paper.Id))
+            .Take(1)
+            .Select(x => new PathPlace(path, x.i))),
+    ];
 
     private HomeView Home()
     {
-        var paths = _graph.ReadingPaths.Select(path => new PathView(
-            path.Title,
-            _lists.TryGetValue(path.Source, out var list) ? list.Title : path.Source,
-            [.. path.Steps.Select(s => new StepView(s.Label, [.. s.PaperIds.Select(id => _rows[id])]))])).ToImmutableArray();
         return new HomeView(
             _graph.Papers.Length,
             _graph.Topics.Length,
@@ -190,7 +215,7 @@ public sealed class SiteRenderer
             [.. Feeds.Newest(_graph, 12).Select(p => _rows[p.Id])],
             Timeline(),
             [.. _graph.Lists.Select(Summary)],
-            paths);
+            _paths);
     }
 
     private ImmutableArray<YearCount> Timeline() =>
@@ -250,8 +275,10 @@ public sealed class SiteRenderer
                     m.Location.Line);
             })
             .ToImmutableArray();
-        var seeAlso = SeeAlso(paper);
-        var related = _graph.EdgesOf(paper.Id)
+        var edges = _graph.EdgesOf(paper.Id);
+        var neighbours = edges.Select(e => e.From == paper.Id ? e.To : e.From).ToHashSet(StringComparer.Ordinal);
+        var seeAlso = _seeAlso.For(paper, neighbours);
+        var related = edges
             .GroupBy(e => e.From == paper.Id ? e.Kind : "inverse:" + e.Kind, StringComparer.Ordinal)
             .Select(g => new RelatedGroup(RelationLabel(g.Key), [.. g.Select(e => e.From == paper.Id ? e.To : e.From).Distinct().Select(id => _rows[id])]))
             .Concat(seeAlso.IsEmpty ? [] : [new RelatedGroup(Label("see_also", "See also"), [.. seeAlso.Select(id => _rows[id])])])
@@ -273,56 +300,8 @@ public sealed class SiteRenderer
             Bibtex.Entry(paper),
             related,
             neighbourhood,
-            picture is null ? [] : LegendKinds(picture));
-    }
-
-    /// <summary>
-    /// Papers sharing the most topics with this one. Only the papers nearest to it in each topic's id order
-    /// (so nearest in time) are candidates: a fixed amount of work per paper, never a pass over a whole topic.
-    /// </summary>
-    private ImmutableArray<string> SeeAlso(Paper paper)
-    {
-        const int Window = 12;
-        var scores = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var topic in paper.Topics)
-        {
-            var members = _graph.InTopic(topic);
-            var at = BinarySearchById(members, paper.Id);
-            for (var k = Math.Max(0, at - Window); k < Math.Min(members.Length, at + Window + 1); k++)
-            {
-                if (members[k].Id != paper.Id)
-                {
-                    scores[members[k].Id] = scores.GetValueOrDefault(members[k].Id) + 1;
-                }
-            }
-        }
-
-        return [.. scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Take(6).Select(s => s.Key)];
-    }
-
-    private static int BinarySearchById(ImmutableArray<Paper> papers, string id)
-    {
-        int lo = 0, hi = papers.Length - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) / 2;
-            var c = string.CompareOrdinal(papers[mid].Id, id);
-            if (c == 0)
-            {
-                return mid;
-            }
-
-            if (c < 0)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return lo;
+            picture is null ? [] : LegendKinds(picture),
+            PathsThrough(paper));
     }
 
     private GraphView GraphPage()

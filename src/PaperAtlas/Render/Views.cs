@@ -10,7 +10,7 @@ public sealed record LinkView(string Label, string Url);
 public sealed record TopicChip(string Id, string Name, string NameZh, string Url, int Count);
 
 public sealed record PaperRow(
-    string Id, string Url, string Title, int? Year, string Date, ImmutableArray<TopicChip> Topics, string Aliases, int Lists);
+    string Id, string Url, string Title, int? Year, string Date, ImmutableArray<TopicChip> Topics, string Aliases, string? Nickname, int Lists);
 
 public sealed record MentionView(
     string ListTitle, string ListUrl, string EntryUrl, string Kind, string Section, string? Heading,
@@ -31,7 +31,8 @@ public sealed record PaperView(
     string Bibtex,
     ImmutableArray<RelatedGroup> Related,
     RawHtml Neighbourhood,
-    ImmutableArray<LegendKind> NeighbourhoodKinds);
+    ImmutableArray<LegendKind> NeighbourhoodKinds,
+    ImmutableArray<PathPlace> Paths);
 
 public sealed record TopicView(TopicChip Topic, string Description, ImmutableArray<PaperRow> Papers, ImmutableArray<TopicNoteView> Notes);
 
@@ -48,6 +49,9 @@ public sealed record ListView(ListSummary List, RawHtml Body);
 public sealed record StepView(string Label, ImmutableArray<PaperRow> Papers);
 
 public sealed record PathView(string Title, string Source, ImmutableArray<StepView> Steps);
+
+/// <summary>A reading path as seen from one paper: <c>Step</c> is the index of the step that holds it.</summary>
+public sealed record PathPlace(PathView Path, int Step);
 
 public sealed record HomeView(
     int PaperCount, int TopicCount, int ListCount, int MentionCount,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using PaperAtlas.Tests.Site;
 
 namespace PaperAtlas.Tests.Graph;
@@ -56,6 +57,58 @@ public sealed class GraphPageTests(RealSiteFixture fixture) : IClassFixture<Real
         var neighbourhood = related.QuerySelector("svg.graph-svg")!;
         Assert.Contains(neighbourhood.QuerySelectorAll("a.node"), a => a.GetAttribute("href") == "/papers/2304.08485/");
         Assert.NotNull(neighbourhood.QuerySelector("a.node.focus[href='/papers/2310.03744/']"));
+    }
+
+    [Fact]
+    public void A_related_paper_whose_title_hides_its_nickname_is_named_by_it()
+    {
+        var related = Site.Parse("papers/2310.03744/index.html").QuerySelector("section[aria-labelledby='related-heading']")!;
+        var llava = related.QuerySelectorAll("li").Single(li => li.QuerySelector("a")?.GetAttribute("href") == "/papers/2304.08485/");
+        Assert.Contains("Visual Instruction Tuning (LLaVA)", llava.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void See_also_never_repeats_a_paper_the_page_already_relates()
+    {
+        foreach (var paper in Site.Result.Analysis.Graph.Papers)
+        {
+            var related = Site.Parse($"papers/{paper.Slug}/index.html").QuerySelector("section[aria-labelledby='related-heading']");
+            var groups = related?.QuerySelectorAll("h3").Select(h => (Kind: h.TextContent, Links: h.NextElementSibling!.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList())).ToList() ?? [];
+            var seeAlso = groups.Where(g => g.Kind.StartsWith("See also", StringComparison.Ordinal)).SelectMany(g => g.Links);
+            var explicitly = groups.Where(g => !g.Kind.StartsWith("See also", StringComparison.Ordinal)).SelectMany(g => g.Links).ToHashSet();
+            Assert.All(seeAlso, link => Assert.DoesNotContain(link, explicitly));
+        }
+    }
+
+    [Fact]
+    public void See_also_includes_papers_listed_in_the_same_section()
+    {
+        // LLaVA-1.5 shares llmfreshman's multimodal table with Qwen-VL; their first topics differ.
+        var related = Site.Parse("papers/2310.03744/index.html").QuerySelector("section[aria-labelledby='related-heading']")!;
+        var seeAlso = related.QuerySelectorAll("h3").Single(h => h.TextContent.StartsWith("See also", StringComparison.Ordinal)).NextElementSibling!;
+        Assert.Contains(seeAlso.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/papers/2308.12966/");
+    }
+
+    [Fact]
+    public void A_paper_on_a_reading_path_shows_the_path_with_its_own_step_marked()
+    {
+        var path = Site.Parse("papers/2106.09685/index.html").QuerySelector("section[aria-labelledby='paths-heading'] ol.steps")!;
+        var steps = path.QuerySelectorAll("li").ToList();
+        Assert.Equal(6, steps.Count);
+        var current = Assert.Single(steps, li => li.GetAttribute("aria-current") == "step");
+        Assert.Equal(2, steps.IndexOf(current));
+        Assert.Equal("LoRA", current.QuerySelector(".step-label")!.TextContent);
+    }
+
+    [Fact]
+    public void Papers_json_carries_each_papers_relations_and_the_reading_paths()
+    {
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Site.Output, "papers.json")));
+        var llava15 = json.RootElement.GetProperty("papers").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "2310.03744");
+        Assert.Contains(llava15.GetProperty("relations").EnumerateArray(),
+            r => r.GetProperty("to").GetString() == "2304.08485" && r.GetProperty("kind").GetString() == "extends");
+        var path = Assert.Single(json.RootElement.GetProperty("reading_paths").EnumerateArray(), p => p.GetProperty("source").GetString() == "llmfreshman");
+        Assert.Equal(["CLIP", "LLaMA", "LoRA", "RLHF / DPO", "LLaVA", "vLLM"], path.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("label").GetString()));
     }
 
     [Fact]

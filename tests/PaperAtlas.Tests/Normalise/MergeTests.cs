@@ -189,4 +189,22 @@ public sealed class MergeTests
 
         Assert.Single(graph.Graph.Papers);
     }
+
+    [Fact]
+    public void A_reading_path_declared_in_site_yml_resolves_ids_and_nicknames()
+    {
+        using var folder = new TempFolder();
+        folder.Write("content/lists/table.md", TableList.Item2);
+        folder.Write("content/site.yml", Fixtures.Lines(
+            "title: T",
+            "reading_paths:",
+            "  - title: Fine-tuning fast",
+            "    steps: [FlashAttention, 2106.09685]"));
+
+        var analysis = SiteBuilder.Analyse(folder.PathOf("content"));
+
+        var path = Assert.Single(analysis.Graph.ReadingPaths);
+        Assert.Equal(("Fine-tuning fast", "site"), (path.Title, path.Source));
+        Assert.Equal([["2205.14135"], ["2106.09685"]], path.Steps.Select(s => s.PaperIds.ToArray()));
+    }
 }
