@@ -48,11 +48,12 @@ public static partial class ReportReader
         var entries = ReadWorksCited(context, worksCitedIndex);
         var max = entries.Count == 0 ? 0 : entries.Keys.Max();
         var headings = Enumerable.Range(0, worksCitedIndex).Where(i => ReadContext.SectionOpenedBy(context.Blocks[i]) is not null).ToList();
+        var names = Citations.NumberedNames(headings.Select(i => ReadContext.SectionOpenedBy(context.Blocks[i])!.Title));
         for (var h = 0; h < headings.Count; h++)
         {
             var start = headings[h];
             var end = h + 1 < headings.Count ? headings[h + 1] : worksCitedIndex;
-            ReadSection(context, start, end, entries, max);
+            ReadSection(context, start, end, entries, max, names);
         }
     }
 
@@ -102,7 +103,8 @@ public static partial class ReportReader
         });
     }
 
-    private static void ReadSection(ReadContext context, int start, int end, SortedDictionary<int, WorksCitedEntry> entries, int max)
+    private static void ReadSection(
+        ReadContext context, int start, int end, SortedDictionary<int, WorksCitedEntry> entries, int max, IReadOnlySet<string> names)
     {
         var placed = context.Blocks[start];
         var heading = placed.Sections[^1];
@@ -111,7 +113,7 @@ public static partial class ReportReader
             ? ""
             : MarkdownText.NormaliseTex(MarkdownText.Source(context.Document, body[0].Span.Start, body[^1].Span.End + 1).Trim());
         var bodyText = string.Join('\n', body.SelectMany(b => b.Descendants<LeafBlock>().Prepend(b as LeafBlock)).OfType<LeafBlock>().Select(MarkdownText.Plain));
-        var citations = Citations.Find(bodyText, max).Select(c => c.Number).ToImmutableArray();
+        var citations = Citations.Find(bodyText, max, names).Select(c => c.Number).ToImmutableArray();
         var anchor = context.NewAnchor(SectionTitle.WithoutNumber(heading.Title));
         var yearMatch = TrailingYear().Match(heading.Title);
         if (!yearMatch.Success || heading.Level <= 1)

@@ -129,6 +129,7 @@ public static class ListPageHtml
 
     private static void LinkCitations(MarkdownDocument document, int max)
     {
+        var names = Citations.NumberedNames(document.Descendants<HeadingBlock>().Select(MarkdownText.Plain));
         foreach (var block in document)
         {
             if (block is HeadingBlock || (block is ListBlock list && list.OfType<ListItemBlock>().Any(i => i.GetAttributes().Id?.StartsWith("cite-", StringComparison.Ordinal) == true)))
@@ -144,7 +145,7 @@ public static class ListPageHtml
                 }
 
                 var text = literal.Content.ToString();
-                var found = Citations.Find(text, max);
+                var found = Citations.Find(text, max, names);
                 if (found.IsEmpty)
                 {
                     continue;

@@ -46,4 +46,22 @@ public sealed class CitationsTests
 
         Assert.Equal((12, 4, 2), found);
     }
+
+    [Fact]
+    public void A_versioned_name_the_documents_headings_use_is_not_a_citation()
+    {
+        var names = Citations.NumberedNames(["1.4 开源基石： \"Llama 3: The Llama 3 Herd of Models\" (2024)"]);
+
+        var found = Citations.Find("Llama 3 15 代表了当前开源大型模型的 SOTA 水平，Meta 公开发布了 Llama 3 系列模型 15。", 120, names);
+
+        Assert.Equal([15, 15], found.Select(f => f.Number));
+    }
+
+    [Fact]
+    public void Without_a_heading_naming_it_a_number_after_a_name_stays_a_citation()
+    {
+        var names = Citations.NumberedNames(["Llama 3: The Llama 3 Herd of Models"]);
+
+        Assert.Equal([26], Citations.Find("Chinchilla 26 证明了数据", 120, names).Select(f => f.Number));
+    }
 }
