@@ -104,10 +104,27 @@ internal static partial class HeadingListReader
             ArxivId = target.ArxivId,
             Doi = target.Doi,
             Title = isUrl ? null : text,
-            Name = ownHeading?.Title,
+            Name = ownHeading is null || isUrl ? ownHeading?.Title : Nickname(ownHeading.Title, text),
             Url = MarkdownText.UrlOf(link),
             Anchor = context.NewAnchor(ownHeading?.Title ?? text),
         };
+    }
+
+    /// <summary>
+    /// A paper's heading is usually its nickname ("Lora", "Instruct GPT", "LongRAG"), but some headings name a
+    /// category ("Attention Based", "LongLLM vs RAG"). A heading of several words names the paper only when
+    /// some word of it is in the title and every lower-case word ("based", "vs") is too.
+    /// </summary>
+    internal static string? Nickname(string heading, string title)
+    {
+        var words = heading.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length <= 1)
+        {
+            return heading;
+        }
+
+        bool InTitle(string word) => title.Contains(word.Trim(',', ':', '(', ')'), StringComparison.OrdinalIgnoreCase);
+        return words.Any(InTitle) && words.Where(w => char.IsLower(w[0])).All(InTitle) ? heading : null;
     }
 
     private static (Field Field, EmphasisInline? Label, ParagraphBlock? Paragraph) FieldOf(ListItemBlock item)

@@ -130,4 +130,16 @@ public sealed class HeadingListReaderTests
 
         Assert.Equal("通过一个冻结的4位量化模型进行Lora训练", mention.Note);
     }
+
+    [Theory]
+    [InlineData("Lora", "LORA: LOW-RANK ADAPTATION OF LARGE LANGUAGE MODEL", true)]
+    [InlineData("Instruct GPT", "Training language models to follow instructions with human feedback", true)]
+    [InlineData("DeepSpeed ZeRO", "ZeRO: Memory Optimizations Toward Training Trillion Parameter Models", true)]
+    [InlineData("Attention Based", "LM-INFINITE: SIMPLE ON-THE-FLY LENGTH GENERALIZATION FOR LARGE LANGUAGE MODELS", false)]
+    [InlineData("Fine-tuning based", "LONGLORA: EFFICIENT FINE-TUNING OF LONGCONTEXT LARGE LANGUAGE MODELS", false)]
+    [InlineData("LongLLM vs RAG", "Can Long-Context Language Models Subsume Retrieval, RAG, SQL, and More?", false)]
+    public void A_heading_that_names_a_category_is_not_the_papers_nickname(string heading, string title, bool nickname)
+    {
+        Assert.Equal(nickname ? heading : null, HeadingListReader.Nickname(heading, title));
+    }
 }
