@@ -12,7 +12,7 @@ namespace PaperAtlas.Render;
 /// </summary>
 public static class PapersJson
 {
-    private static readonly JsonWriterOptions Options = new()
+    internal static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
         // Chinese stays readable in the file; HTML-significant characters are still escaped.
@@ -39,7 +39,7 @@ public static class PapersJson
         return stream.ToArray();
     }
 
-    private static void WritePaper(Utf8JsonWriter json, Paper paper)
+    internal static void WritePaper(Utf8JsonWriter json, Paper paper)
     {
         json.WriteStartObject();
         json.WriteString("id", paper.Id);
