@@ -40,14 +40,15 @@ internal sealed class ExportFragments
         }
     }
 
-    public byte[] PapersJson(PaperGraph graph)
+    /// <summary>Writes papers.json as <see cref="Render.PapersJson.Write"/> would.</summary>
+    public void WritePapersJson(PaperGraph graph, Stream stream)
     {
         if (graph.Papers.IsEmpty)
         {
-            return Render.PapersJson.Write(graph);
+            stream.Write(Render.PapersJson.Write(graph));
+            return;
         }
 
-        using var stream = new MemoryStream();
         stream.Write(_jsonHead);
         for (var i = 0; i < graph.Papers.Length; i++)
         {
@@ -61,10 +62,22 @@ internal sealed class ExportFragments
 
         stream.Write(_jsonTail);
         stream.WriteByte((byte)'\n');
-        return stream.ToArray();
     }
 
-    public byte[] PapersBib(PaperGraph graph) => Encoding.UTF8.GetBytes(string.Join('\n', graph.Papers.Select(p => _bibtex[p.Id])));
+    /// <summary>Writes papers.bib as <see cref="Bibtex.All"/> would.</summary>
+    public void WritePapersBib(PaperGraph graph, Stream stream)
+    {
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        for (var i = 0; i < graph.Papers.Length; i++)
+        {
+            if (i > 0)
+            {
+                writer.Write('\n');
+            }
+
+            writer.Write(_bibtex[graph.Papers[i].Id]);
+        }
+    }
 
     /// <summary>
     /// One paper as it appears inside the file's array: written in the same wrapper as the whole file, so the

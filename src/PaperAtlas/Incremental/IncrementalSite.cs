@@ -56,13 +56,17 @@ public sealed class IncrementalSite(BuildOptions options)
 
         var content = _content.Content;
         var (graph, graphDiagnostics) = clock.Time("graph", () => Shortcut(change) is { } quick ? (quick, _graphDiagnostics) : Normalise(content));
-        var bag = new DiagnosticBag();
-        foreach (var diagnostic in _content.Diagnostics.Concat(graphDiagnostics))
+        var diagnostics = clock.Time("diagnostics", () =>
         {
-            bag.Add(diagnostic);
-        }
+            var bag = new DiagnosticBag();
+            foreach (var diagnostic in _content.Diagnostics.Concat(graphDiagnostics))
+            {
+                bag.Add(diagnostic);
+            }
 
-        var analysis = new Analysis(content, graph, bag.ToSortedList(), clock.Timings);
+            return bag.ToSortedList();
+        });
+        var analysis = new Analysis(content, graph, diagnostics, clock.Timings);
         if (analysis.HasErrors)
         {
             return Failed(analysis, clock);
@@ -150,12 +154,19 @@ public sealed class IncrementalSite(BuildOptions options)
         files += clock.Time("exports", () =>
         {
             _exports.Update(graph, changed: null);
-            output.Write("papers.json", _exports.PapersJson(graph));
-            output.Write("papers.bib", _exports.PapersBib(graph));
+            output.Write("papers.json", Bytes(stream => _exports.WritePapersJson(graph, stream)));
+            output.Write("papers.bib", Bytes(stream => _exports.WritePapersBib(graph, stream)));
             return 2 + renderer.RenderExports(output.Write, p => p is not ("papers.json" or "papers.bib"));
         });
         clock.Time("swap", output.Commit);
         return (files, files);
+    }
+
+    private static byte[] Bytes(Action<Stream> write)
+    {
+        using var stream = new MemoryStream();
+        write(stream);
+        return stream.ToArray();
     }
 
     private (int Written, int Rendered) WriteInPlace(PaperGraph graph, SiteRenderer renderer, SiteChanges changes, StageClock clock)
@@ -196,8 +207,10 @@ public sealed class IncrementalSite(BuildOptions options)
             if (changes.Everything || changes.ChangedPapers.Count > 0)
             {
                 _exports.Update(graph, changes.Everything ? null : changes.ChangedPapers);
-                Write("papers.json", _exports.PapersJson(graph));
-                Write("papers.bib", _exports.PapersBib(graph));
+                produced.Add("papers.json");
+                produced.Add("papers.bib");
+                output.WriteStream("papers.json", stream => _exports.WritePapersJson(graph, stream));
+                output.WriteStream("papers.bib", stream => _exports.WritePapersBib(graph, stream));
                 count += 2;
             }
 
