@@ -1,12 +1,14 @@
 using System.Net;
 using System.Text;
 using PaperAtlas.Diagnostics;
+using PaperAtlas.Incremental;
 
 namespace PaperAtlas.Cli;
 
 /// <summary>
 /// <c>atlas serve</c>: builds the site, serves it on 127.0.0.1, rebuilds when content/ or the theme changes,
-/// and tells open pages to reload over server-sent events. The reload script is served from
+/// and tells open pages to reload over server-sent events. Rebuilds after a content edit are incremental
+/// (<see cref="IncrementalSite"/>): only what the edited files reach is rendered and written. The reload script is served from
 /// <c>/__atlas/reload.js</c> and added to HTML responses only, never written into site/.
 /// </summary>
 public sealed class PreviewServer(BuildOptions options, int port, TextWriter log) : IDisposable
@@ -16,6 +18,10 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
     private readonly List<HttpListenerResponse> _clients = [];
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _building = new(1, 1);
+    private readonly IncrementalSite _site = new(options);
+    private readonly HashSet<string> _changedFiles = new(StringComparer.Ordinal);
+    private bool _scanAll;
+    private bool _themeChanged;
     private Timer? _debounce;
 
     public string Url => $"http://127.0.0.1:{port}/";
@@ -29,8 +35,8 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
 
         _listener.Prefixes.Add(Url);
         _listener.Start();
-        using var contentWatcher = Watch(options.ContentPath);
-        using var themeWatcher = Watch(options.TemplatesPath ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.ContentPath).TrimEnd('/')) ?? ".", "templates"));
+        using var contentWatcher = Watch(options.ContentPath, theme: false);
+        using var themeWatcher = Watch(options.TemplatesPath ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.ContentPath).TrimEnd('/')) ?? ".", "templates"), theme: true);
         log.WriteLine($"serving {options.OutputPath} at {Url} — edits to content/ and templates/ rebuild and reload; Ctrl+C stops");
         cancel.Register(() => _listener.Stop());
         while (!cancel.IsCancellationRequested)
@@ -55,42 +61,92 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         return AtlasCommand.Ok;
     }
 
-    private FileSystemWatcher? Watch(string folder)
+    private FileSystemWatcher? Watch(string folder, bool theme)
     {
         if (!Directory.Exists(folder))
         {
             return null;
         }
 
+        var root = Path.GetFullPath(folder);
         var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = true, EnableRaisingEvents = true };
-        watcher.Changed += (_, _) => Schedule();
-        watcher.Created += (_, _) => Schedule();
-        watcher.Deleted += (_, _) => Schedule();
-        watcher.Renamed += (_, _) => Schedule();
+        void Changed(params string[] paths)
+        {
+            lock (_gate)
+            {
+                if (theme)
+                {
+                    _themeChanged = true;
+                }
+                else
+                {
+                    _changedFiles.UnionWith(paths.Select(p => Path.GetRelativePath(root, p).Replace('\\', '/')));
+                }
+            }
+
+            Schedule();
+        }
+
+        watcher.Changed += (_, e) => Changed(e.FullPath);
+        watcher.Created += (_, e) => Changed(e.FullPath);
+        watcher.Deleted += (_, e) => Changed(e.FullPath);
+        watcher.Renamed += (_, e) => Changed(e.OldFullPath, e.FullPath);
+
+        // The watcher's buffer overflowed: some events are lost, so look at every file.
+        watcher.Error += (_, _) =>
+        {
+            lock (_gate)
+            {
+                _scanAll = true;
+            }
+
+            Schedule();
+        };
         return watcher;
     }
 
-    /// <summary>Editors save in bursts (temp file, rename, touch); one rebuild 150 ms after the last event.</summary>
+    /// <summary>
+    /// Editors save in bursts (temp file, rename, touch); one rebuild 40 ms after the last event. Short, because an
+    /// incremental rebuild takes tens of milliseconds and the wait is part of what the person editing sees.
+    /// </summary>
     private void Schedule()
     {
         lock (_gate)
         {
             _debounce?.Dispose();
-            _debounce = new Timer(_ => { if (Rebuild()) { NotifyClients(); } }, null, 150, Timeout.Infinite);
+            _debounce = new Timer(_ => { if (Rebuild()) { NotifyClients(); } }, null, 40, Timeout.Infinite);
         }
     }
 
+    /// <summary>Brings the site up to date with what the watchers saw; true when pages changed and open pages should reload.</summary>
     private bool Rebuild()
     {
         _building.Wait();
         try
         {
+            IReadOnlyCollection<string>? files;
+            bool theme;
+            lock (_gate)
+            {
+                files = _scanAll ? null : [.. _changedFiles];
+                theme = _themeChanged;
+                _changedFiles.Clear();
+                (_scanAll, _themeChanged) = (false, false);
+            }
+
             var start = System.Diagnostics.Stopwatch.GetTimestamp();
-            var result = SiteBuilder.Build(options);
-            DiagnosticPrinter.Print(result.Analysis.Diagnostics.Where(d => d.Severity != Severity.Info).ToList(), "text", log);
+            var result = _site.Update(files, theme);
+            if (!result.Changed)
+            {
+                return false;
+            }
+
+            DiagnosticPrinter.Print(result.Build.Analysis.Diagnostics.Where(d => d.Severity != Severity.Info).ToList(), "text", log);
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            log.WriteLine(result.Written ? $"rebuilt {result.Files} files in {elapsed:F0} ms" : "build failed; the previous site is still served");
-            return result.Written;
+            log.WriteLine(result.Build.Written
+                ? $"{(result.Full ? "rebuilt" : "updated")} {result.Build.Files} of {result.Rendered} rendered files in {elapsed:F0} ms"
+                : "build failed; the previous site is still served");
+            return result.Build.Written;
         }
         finally
         {

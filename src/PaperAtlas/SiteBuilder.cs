@@ -45,6 +45,13 @@ public static class SiteBuilder
         return Path.Combine(parent, content.Settings.Templates ?? "templates");
     }
 
+    /// <summary>The contributors' guide, CONTRIBUTING.md beside content/, published as /contribute/; null when there is none.</summary>
+    public static string? ReadGuide(LoadedContent content)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(content.ContentPath.TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "CONTRIBUTING.md");
+        return File.Exists(path) ? File.ReadAllText(path) : null;
+    }
+
     public static BuildResult Build(BuildOptions options)
     {
         var analysis = Analyse(options.ContentPath, options.MaxParallelism);
@@ -62,9 +69,7 @@ public static class SiteBuilder
             return new BuildResult(failed, Written: false, Files: 0, analysis.Timings);
         }
 
-        var guidePath = Path.Combine(Path.GetDirectoryName(analysis.Content.ContentPath.TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "CONTRIBUTING.md");
-        var guide = File.Exists(guidePath) ? File.ReadAllText(guidePath) : null;
-        var renderer = new SiteRenderer(analysis.Graph, analysis.Content.Settings, theme, options.BaseUrl, guide);
+        var renderer = new SiteRenderer(analysis.Graph, analysis.Content.Settings, theme, options.BaseUrl, ReadGuide(analysis.Content));
         using var output = new StagedOutput(options.OutputPath);
 
         clock.Time("graph layout", renderer.LayoutGraph);

@@ -10,7 +10,9 @@ internal sealed record BenchOptions(
     string? CorpusDir,
     string WorkDir,
     string? Markdown,
-    bool SkipCliBuild)
+    bool SkipCliBuild,
+    int ServeEdits = 0,
+    string EditKind = "notes")
 {
     public const string Usage = """
         usage: dotnet run -c Release --project tests/PaperAtlas.Benchmarks -- [options]
@@ -22,6 +24,12 @@ internal sealed record BenchOptions(
           --work-dir DIR       where the built sites go, DIR/site-N           (default $TMPDIR/paper-atlas-bench)
           --markdown FILE      also write the results table as Markdown to FILE
           --no-cli-build       use the existing Release build of src/PaperAtlas.Cli
+          --serve-edit 20      instead of timing `atlas build`: time `atlas serve`'s incremental rebuild. Builds a
+                               copy of the corpus in-process (the full build it starts with is reported too), then
+                               edits one paper file 20 times, one at a time, and reports the latency from each edit
+                               to the edited page's new bytes on disk (file watcher and debounce included) and to
+                               the end of the rebuild: median, p90, min, max
+          --edit notes         what --serve-edit changes: notes (appends a sentence to the body) or title
         """;
 
     /// <summary>Parses the arguments, or returns the error to print.</summary>
@@ -34,6 +42,8 @@ internal sealed record BenchOptions(
         var workDir = Path.Combine(Path.GetTempPath(), "paper-atlas-bench");
         string? markdown = null;
         var skipBuild = false;
+        var serveEdits = 0;
+        var editKind = "notes";
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -81,6 +91,12 @@ internal sealed record BenchOptions(
                 case "--work-dir":
                     workDir = value;
                     break;
+                case "--serve-edit" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var e) && e > 0:
+                    serveEdits = e;
+                    break;
+                case "--edit" when value is "notes" or "title":
+                    editKind = value;
+                    break;
                 case "--markdown":
                     markdown = value;
                     break;
@@ -91,6 +107,6 @@ internal sealed record BenchOptions(
 
         return sizes.Count == 0
             ? (null, "--sizes: no size given")
-            : (new BenchOptions(sizes, runs, warmups, corpusDir, Path.GetFullPath(workDir), markdown, skipBuild), null);
+            : (new BenchOptions(sizes, runs, warmups, corpusDir, Path.GetFullPath(workDir), markdown, skipBuild, serveEdits, editKind), null);
     }
 }

@@ -36,7 +36,7 @@ if (needsScript && !File.Exists(corpusScript))
 
 var templates = Path.Combine(repo, "templates");
 var atlas = Path.Combine(repo, "src", "PaperAtlas.Cli", "bin", "Release", "net10.0", OperatingSystem.IsWindows() ? "atlas.exe" : "atlas");
-if (!options.SkipCliBuild)
+if (!options.SkipCliBuild && options.ServeEdits == 0)
 {
     Console.Error.WriteLine("bench: dotnet build -c Release src/PaperAtlas.Cli");
     var (code, stdout, stderr) = Setup.Exec("dotnet", ["build", "-c", "Release", Path.Combine(repo, "src", "PaperAtlas.Cli"), "-v", "quiet", "-nologo"], repo);
@@ -48,7 +48,7 @@ if (!options.SkipCliBuild)
     }
 }
 
-if (!File.Exists(atlas))
+if (options.ServeEdits == 0 && !File.Exists(atlas))
 {
     Console.Error.WriteLine($"bench: {atlas} does not exist; run without --no-cli-build");
     return 2;
@@ -80,6 +80,12 @@ foreach (var size in options.Sizes)
     }
 
     var content = Path.Combine(corpus, "content");
+    if (options.ServeEdits > 0)
+    {
+        ServeEditBench.Run(content, templates, Path.Combine(options.WorkDir, $"serve-{size}"), size, options.ServeEdits, options.EditKind);
+        continue;
+    }
+
     var site = Path.Combine(options.WorkDir, $"site-{size}");
     var runs = new List<BuildRun>();
     try
@@ -106,6 +112,11 @@ foreach (var size in options.Sizes)
     }
 
     results.Add(new SizeResult(size, runs));
+}
+
+if (options.ServeEdits > 0)
+{
+    return 0;
 }
 
 var report = new Report(results, Environment.ProcessorCount);

@@ -9,11 +9,11 @@ namespace PaperAtlas.Graph;
 /// </summary>
 public sealed class PaperGraph
 {
-    private readonly FrozenDictionary<string, Paper> _byId;
-    private readonly FrozenDictionary<string, ImmutableArray<Paper>> _byTopic;
-    private readonly FrozenDictionary<int, ImmutableArray<Paper>> _byYear;
-    private readonly FrozenDictionary<string, ImmutableArray<Paper>> _byList;
-    private readonly FrozenDictionary<string, ImmutableArray<Edge>> _edgesOf;
+    private readonly IReadOnlyDictionary<string, Paper> _byId;
+    private readonly IReadOnlyDictionary<string, ImmutableArray<Paper>> _byTopic;
+    private readonly IReadOnlyDictionary<int, ImmutableArray<Paper>> _byYear;
+    private readonly IReadOnlyDictionary<string, ImmutableArray<Paper>> _byList;
+    private readonly IReadOnlyDictionary<string, ImmutableArray<Edge>> _edgesOf;
 
     public PaperGraph(
         ImmutableArray<Paper> papers,
@@ -34,7 +34,7 @@ public sealed class PaperGraph
         _byYear = papers.Where(p => p.Year is not null)
             .GroupBy(p => p.Year!.Value)
             .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray());
-        _byList = papers.SelectMany(p => p.Mentions.Select(m => m.ListId).Distinct().Select(l => (l, p)))
+        _byList = papers.SelectMany(p => ListsOf(p).Select(l => (l, p)))
             .GroupBy(x => x.l, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.p).ToImmutableArray(), StringComparer.Ordinal);
         _edgesOf = edges.SelectMany(e => new[] { (e.From, e), (e.To, e) })
@@ -42,6 +42,67 @@ public sealed class PaperGraph
             .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.e).Distinct().ToImmutableArray(), StringComparer.Ordinal);
         Years = [.. _byYear.Keys.Order()];
     }
+
+    private PaperGraph(PaperGraph from, ImmutableArray<Paper> papers, IReadOnlyDictionary<string, Paper> byId,
+        IReadOnlyDictionary<string, ImmutableArray<Paper>> byTopic, IReadOnlyDictionary<int, ImmutableArray<Paper>> byYear,
+        IReadOnlyDictionary<string, ImmutableArray<Paper>> byList)
+    {
+        Papers = papers;
+        Topics = from.Topics;
+        Lists = from.Lists;
+        Edges = from.Edges;
+        ReadingPaths = from.ReadingPaths;
+        Years = from.Years;
+        _byId = byId;
+        _byTopic = byTopic;
+        _byYear = byYear;
+        _byList = byList;
+        _edgesOf = from._edgesOf;
+    }
+
+    /// <summary>
+    /// The same graph with some papers replaced by new versions of themselves, without rebuilding every lookup:
+    /// the preview server's way to apply an edit to a paper's notes in milliseconds. Each replacement must keep
+    /// its id, topics, year and lists, so that every lookup keeps its keys and order.
+    /// </summary>
+    internal PaperGraph WithPapersReplaced(IReadOnlyCollection<Paper> replacements)
+    {
+        var papers = Papers.ToBuilder();
+        var byId = new Dictionary<string, Paper>(_byId, StringComparer.Ordinal);
+        var byTopic = new Dictionary<string, ImmutableArray<Paper>>(_byTopic, StringComparer.Ordinal);
+        var byYear = new Dictionary<int, ImmutableArray<Paper>>(_byYear);
+        var byList = new Dictionary<string, ImmutableArray<Paper>>(_byList, StringComparer.Ordinal);
+        foreach (var paper in replacements)
+        {
+            var old = _byId[paper.Id];
+            if (!old.Topics.SequenceEqual(paper.Topics, StringComparer.Ordinal) || old.Year != paper.Year
+                || !ListsOf(old).SequenceEqual(ListsOf(paper), StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"paper {paper.Id} changes its topics, year or lists: build a new graph", nameof(replacements));
+            }
+
+            papers[papers.IndexOf(old)] = paper;
+            byId[paper.Id] = paper;
+            foreach (var topic in paper.Topics)
+            {
+                byTopic[topic] = byTopic[topic].Replace(old, paper);
+            }
+
+            if (paper.Year is { } year)
+            {
+                byYear[year] = byYear[year].Replace(old, paper);
+            }
+
+            foreach (var list in ListsOf(paper))
+            {
+                byList[list] = byList[list].Replace(old, paper);
+            }
+        }
+
+        return new PaperGraph(this, papers.ToImmutable(), byId, byTopic, byYear, byList);
+    }
+
+    private static IEnumerable<string> ListsOf(Paper paper) => paper.Mentions.Select(m => m.ListId).Distinct();
 
     /// <summary>All papers, ordered by id.</summary>
     public ImmutableArray<Paper> Papers { get; }

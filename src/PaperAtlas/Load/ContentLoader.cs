@@ -184,7 +184,7 @@ public static partial class ContentLoader
         return [.. documents.OfType<SourceDocument>()];
     }
 
-    private static SiteSettings LoadSettings(string root, string display, DiagnosticBag diagnostics)
+    internal static SiteSettings LoadSettings(string root, string display, DiagnosticBag diagnostics)
     {
         if (ReadYamlFile(root, display, "site.yml", diagnostics) is not { } yaml)
         {
@@ -239,7 +239,7 @@ public static partial class ContentLoader
         return File.Exists(full) && ReadText(full, shown, diagnostics) is { } text ? FrontMatter.ParseFile(shown, text, diagnostics) : null;
     }
 
-    private static ImmutableArray<Topic> LoadTopics(string root, string display, DiagnosticBag diagnostics)
+    internal static ImmutableArray<Topic> LoadTopics(string root, string display, DiagnosticBag diagnostics)
     {
         if (ReadYamlFile(root, display, "topics.yml", diagnostics) is not { } yaml)
         {
@@ -297,12 +297,12 @@ public static partial class ContentLoader
         return [.. topics];
     }
 
-    private static string DisplayRoot(string contentPath)
+    internal static string DisplayRoot(string contentPath)
     {
         var shown = contentPath.Replace('\\', '/').TrimEnd('/');
         return shown.Length == 0 ? "." : shown;
     }
 
-    private static string Shown(string displayRoot, string relative) =>
+    internal static string Shown(string displayRoot, string relative) =>
         displayRoot == "." ? relative : $"{displayRoot}/{relative}";
 }

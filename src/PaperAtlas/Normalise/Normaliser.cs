@@ -35,6 +35,24 @@ public static class Normaliser
     }
 
     /// <summary>
+    /// The paper as <see cref="Normalise"/> would build it after its paper file changed only in what no other paper
+    /// and no grouping reads: the notes, authors, venue and links (the caller checks that). Everything else of the
+    /// paper — id, title, dates, topics, aliases, relations, diagnostics — stays as it was.
+    /// </summary>
+    internal static Paper WithPaperFile(Paper paper, PaperMention oldFile, PaperMention newFile)
+    {
+        var mentions = paper.Mentions.Replace(oldFile, newFile, ReferenceEqualityComparer.Instance);
+        var file = mentions.First(m => m.Kind == MentionKind.PaperFile);
+        return paper with
+        {
+            Authors = file.Authors,
+            Venue = file.Venue,
+            Links = LinksOf(paper.ArxivId, paper.Doi, mentions),
+            Mentions = mentions,
+        };
+    }
+
+    /// <summary>
     /// Ids and slugs made from titles can collide ("ChatGPT" and "Chat-GPT!"); the later paper, in mention order,
     /// gets "-2", "-3", … so every paper keeps its own page.
     /// </summary>
@@ -195,7 +213,7 @@ public static class Normaliser
             file?.Venue,
             TopicsOf(mentions, sectionTopics, topicIds, diagnostics),
             AliasesOf(mentions, title),
-            LinksOf(group, mentions),
+            LinksOf(group.ArxivId, group.Doi, mentions),
             mentions);
     }
 
@@ -244,16 +262,16 @@ public static class Normaliser
             .Select(g => g.GroupBy(a => a, StringComparer.Ordinal).OrderByDescending(s => s.Count()).ThenByDescending(s => s.Key.Any(char.IsUpper)).First().Key)];
     }
 
-    private static ImmutableArray<PaperLinkRef> LinksOf(PaperGroup group, ImmutableArray<PaperMention> mentions)
+    private static ImmutableArray<PaperLinkRef> LinksOf(string? arxivId, string? doi, ImmutableArray<PaperMention> mentions)
     {
         var links = new List<PaperLinkRef>();
-        if (group.ArxivId is { } arxiv)
+        if (arxivId is { } arxiv)
         {
             links.Add(new PaperLinkRef("arXiv", $"https://arxiv.org/abs/{arxiv}"));
             links.Add(new PaperLinkRef("PDF", $"https://arxiv.org/pdf/{arxiv}"));
         }
 
-        if (group.Doi is { } doi)
+        if (doi is not null)
         {
             links.Add(new PaperLinkRef("DOI", $"https://doi.org/{doi}"));
         }

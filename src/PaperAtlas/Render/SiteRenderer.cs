@@ -21,12 +21,12 @@ public sealed class SiteRenderer
     private readonly Urls _urls;
     private readonly SiteView _site;
     private readonly Dictionary<string, TopicChip> _topics;
-    private readonly Dictionary<string, PaperRow> _rows;
+    private readonly PaperRows _rows;
     private readonly Dictionary<string, SourceList> _lists;
 
     private readonly string? _guide;
     private readonly PaperGraphPictures _pictures;
-    private readonly SeeAlso _seeAlso;
+    private readonly Lazy<SeeAlso> _seeAlso;
     private readonly ImmutableArray<PathView> _paths;
     private readonly Lazy<GraphView> _graphPage;
 
@@ -43,11 +43,11 @@ public sealed class SiteRenderer
             _urls.Home, _urls.Papers, _urls.Topics, _urls.Years, _urls.Lists, _urls.Search, _urls.Graph, _urls.File("feed.xml"),
             guide is null ? null : _urls.File("contribute/"));
         _topics = graph.Topics.ToDictionary(t => t.Id, t => new TopicChip(t.Id, t.Name, t.NameZh, _urls.Topic(t.Id), graph.InTopic(t.Id).Length), StringComparer.Ordinal);
-        _rows = graph.Papers.ToDictionary(p => p.Id, Row, StringComparer.Ordinal);
+        _rows = new PaperRows(graph, Row);
         _lists = graph.Lists.ToDictionary(l => l.Id, StringComparer.Ordinal);
         _pictures = new PaperGraphPictures(graph, _urls, kind => RelationLabel(kind));
         _graphPage = new Lazy<GraphView>(GraphPage);
-        _seeAlso = new SeeAlso(graph);
+        _seeAlso = new Lazy<SeeAlso>(() => new SeeAlso(graph));
         _paths = ReadingPaths();
     }
 
@@ -57,35 +57,39 @@ public sealed class SiteRenderer
     public Urls Urls => _urls;
 
     /// <summary>Renders every page and hands it to <paramref name="write"/> (from several threads) as soon as it is ready.</summary>
-    public int RenderPages(Action<string, byte[]> write, ParallelOptions? parallel = null)
+    /// <param name="include">Renders only the pages whose site-relative path it accepts (the preview server's incremental rebuilds); null renders all.</param>
+    public int RenderPages(Action<string, byte[]> write, ParallelOptions? parallel = null, Func<string, bool>? include = null)
     {
         parallel ??= new ParallelOptions();
+        include ??= _ => true;
         var count = 0;
         var output = new Sink((path, bytes) => { write(path, bytes); Interlocked.Increment(ref count); });
-        var pages = new List<(string Path, string Template, PageView Page, object Model)>
+
+        // Models are built only for the pages rendered: an incremental rebuild must not pay for the graph layout or every topic.
+        var pages = new List<(string Path, string Template, PageView Page, Func<object> Model)>
         {
-            ("index.html", "home", new PageView(_settings.Title, "home", _urls.Home, _settings.Description), Home()),
-            ("papers/index.html", "papers", Page("papers", _urls.Papers), _graph.Papers.Select(p => _rows[p.Id]).ToImmutableArray()),
-            ("topics/index.html", "topics", Page("topics", _urls.Topics), _topics.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ToImmutableArray()),
-            ("years/index.html", "years", Page("years", _urls.Years), Timeline()),
-            ("lists/index.html", "lists", Page("lists", _urls.Lists), _graph.Lists.Select(Summary).ToImmutableArray()),
-            ("search/index.html", "search", Page("search", _urls.Search), _urls.Papers),
-            ("graph/index.html", "graph", Page("graph", _urls.Graph), _graphPage.Value),
-            ("404.html", "404", Page("not_found", _urls.File("404.html")), _urls.Home),
+            ("index.html", "home", new PageView(_settings.Title, "home", _urls.Home, _settings.Description), Home),
+            ("papers/index.html", "papers", Page("papers", _urls.Papers), () => _graph.Papers.Select(p => _rows[p.Id]).ToImmutableArray()),
+            ("topics/index.html", "topics", Page("topics", _urls.Topics), () => _topics.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ToImmutableArray()),
+            ("years/index.html", "years", Page("years", _urls.Years), () => Timeline()),
+            ("lists/index.html", "lists", Page("lists", _urls.Lists), () => _graph.Lists.Select(Summary).ToImmutableArray()),
+            ("search/index.html", "search", Page("search", _urls.Search), () => _urls.Papers),
+            ("graph/index.html", "graph", Page("graph", _urls.Graph), () => _graphPage.Value),
+            ("404.html", "404", Page("not_found", _urls.File("404.html")), () => _urls.Home),
         };
         if (_guide is not null)
         {
-            pages.Add(("contribute/index.html", "contribute", Page("contribute", _urls.File("contribute/")), MarkdownHtml.Note(_guide)));
+            pages.Add(("contribute/index.html", "contribute", Page("contribute", _urls.File("contribute/")), () => MarkdownHtml.Note(_guide)));
         }
 
-        pages.AddRange(_graph.Topics.Select(t => ($"topics/{t.Id}/index.html", "topic", new PageView($"{t.Name} · {t.NameZh}", "topic", _urls.Topic(t.Id), t.Description), (object)TopicPage(t))));
+        pages.AddRange(_graph.Topics.Select(t => ($"topics/{t.Id}/index.html", "topic", new PageView($"{t.Name} · {t.NameZh}", "topic", _urls.Topic(t.Id), t.Description), (Func<object>)(() => TopicPage(t)))));
         var years = _graph.Years;
         pages.AddRange(years.Select((y, i) => ($"years/{y}/index.html", "year", new PageView(y.ToString(CultureInfo.InvariantCulture), "year", _urls.Year(y), ""),
-            (object)new YearView(y, [.. _graph.InYear(y).Select(p => _rows[p.Id])], i > 0 ? years[i - 1] : null, i + 1 < years.Length ? years[i + 1] : null))));
-        pages.AddRange(_graph.Lists.Select(l => ($"lists/{l.Id}/index.html", "list", new PageView(l.Title, "list", _urls.List(l.Id), l.Info.Description), (object)ListPage(l))));
+            (Func<object>)(() => new YearView(y, [.. _graph.InYear(y).Select(p => _rows[p.Id])], i > 0 ? years[i - 1] : null, i + 1 < years.Length ? years[i + 1] : null)))));
+        pages.AddRange(_graph.Lists.Select(l => ($"lists/{l.Id}/index.html", "list", new PageView(l.Title, "list", _urls.List(l.Id), l.Info.Description), (Func<object>)(() => ListPage(l)))));
 
-        Parallel.ForEach(pages, parallel, page => output.Add((page.Path, Encoding.UTF8.GetBytes(RenderPage(page.Template, page.Page, page.Model)))));
-        Parallel.ForEach(_graph.Papers, parallel, paper =>
+        Parallel.ForEach(pages.Where(p => include(p.Path)), parallel, page => output.Add((page.Path, Encoding.UTF8.GetBytes(RenderPage(page.Template, page.Page, page.Model())))));
+        Parallel.ForEach(_graph.Papers.Where(p => include($"papers/{p.Slug}/index.html")), parallel, paper =>
         {
             var view = PaperPage(paper);
             var page = new PageView(paper.Title, "paper", _urls.Paper(paper.Slug), paper.Aliases.IsEmpty ? "" : string.Join(", ", paper.Aliases));
@@ -96,20 +100,30 @@ public sealed class SiteRenderer
     }
 
     /// <summary>The exports (papers.json, BibTeX, feed, sitemap, robots.txt) and the theme's assets.</summary>
-    public int RenderExports(Action<string, byte[]> write)
+    /// <param name="include">Renders only the exports whose site-relative path it accepts; null renders all.</param>
+    public int RenderExports(Action<string, byte[]> write, Func<string, bool>? include = null)
     {
+        include ??= _ => true;
         var count = 0;
         var output = new Sink((path, bytes) => { write(path, bytes); count++; });
-        output.Add(("papers.json", PapersJson.Write(_graph)));
-        output.Add(("papers.bib", Encoding.UTF8.GetBytes(Bibtex.All(_graph))));
-        output.Add(("feed.xml", Feeds.Atom(_graph, _settings, _urls)));
-        output.Add(("sitemap.xml", Feeds.Sitemap(SitemapEntries(), _settings)));
-        output.Add(("robots.txt", Feeds.Robots(_settings, _urls)));
+        void Add(string path, Func<byte[]> render)
+        {
+            if (include(path))
+            {
+                output.Add((path, render()));
+            }
+        }
+
+        Add("papers.json", () => PapersJson.Write(_graph));
+        Add("papers.bib", () => Encoding.UTF8.GetBytes(Bibtex.All(_graph)));
+        Add("feed.xml", () => Feeds.Atom(_graph, _settings, _urls));
+        Add("sitemap.xml", () => Feeds.Sitemap(SitemapEntries(), _settings));
+        Add("robots.txt", () => Feeds.Robots(_settings, _urls));
         if (Directory.Exists(_theme.AssetsFolder))
         {
             foreach (var file in Directory.EnumerateFiles(_theme.AssetsFolder, "*", SearchOption.AllDirectories))
             {
-                output.Add(("assets/" + Path.GetRelativePath(_theme.AssetsFolder, file).Replace('\\', '/'), File.ReadAllBytes(file)));
+                Add("assets/" + Path.GetRelativePath(_theme.AssetsFolder, file).Replace('\\', '/'), () => File.ReadAllBytes(file));
             }
         }
 
@@ -275,10 +289,8 @@ public sealed class SiteRenderer
                     m.Location.Line);
             })
             .ToImmutableArray();
-        var edges = _graph.EdgesOf(paper.Id);
-        var neighbours = edges.Select(e => e.From == paper.Id ? e.To : e.From).ToHashSet(StringComparer.Ordinal);
-        var seeAlso = _seeAlso.For(paper, neighbours);
-        var related = edges
+        var seeAlso = SeeAlsoOf(paper);
+        var related = _graph.EdgesOf(paper.Id)
             .GroupBy(e => e.From == paper.Id ? e.Kind : "inverse:" + e.Kind, StringComparer.Ordinal)
             .Select(g => new RelatedGroup(RelationLabel(g.Key), [.. g.Select(e => e.From == paper.Id ? e.To : e.From).Distinct().Select(id => _rows[id])]))
             .Concat(seeAlso.IsEmpty ? [] : [new RelatedGroup(Label("see_also", "See also"), [.. seeAlso.Select(id => _rows[id])])])
@@ -303,6 +315,13 @@ public sealed class SiteRenderer
             picture is null ? [] : LegendKinds(picture),
             PathsThrough(paper));
     }
+
+    /// <summary>
+    /// The papers a paper's page lists under "see also" (never one it already relates): what an incremental
+    /// rebuild must know to find the pages showing a paper.
+    /// </summary>
+    internal ImmutableArray<string> SeeAlsoOf(Paper paper) =>
+        _seeAlso.Value.For(paper, _graph.EdgesOf(paper.Id).Select(e => e.From == paper.Id ? e.To : e.From).ToHashSet(StringComparer.Ordinal));
 
     private GraphView GraphPage()
     {

@@ -25,10 +25,10 @@ public static class SearchIndexBuilder
     /// <summary>Exact whole-name matches (a full nickname, id or title) are stored as terms starting with this.</summary>
     public const string NamePrefix = "=";
 
-    private const int ShardBytes = 24_000;
-    private const int BundleSize = 100;
+    internal const int ShardBytes = 24_000;
+    internal const int BundleSize = 100;
 
-    private static readonly JsonSerializerOptions Json = new()
+    internal static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
@@ -52,24 +52,27 @@ public static class SearchIndexBuilder
             }
         }
 
-        var files = new List<IndexFile>();
-        var shards = new List<object[]>();
-        foreach (var shard in CutShards(postings))
-        {
-            var file = Hashed("t", shard.Bytes);
-            files.Add(file);
-            shards.Add([shard.First, FileName(file)]);
-        }
-
-        var bundles = new List<string>();
+        var shards = CutShards(postings).Select(shard => (shard.First, Hashed("t", shard.Bytes))).ToList();
+        var bundles = new List<IndexFile>();
         for (var start = 0; start < graph.Papers.Length; start += BundleSize)
         {
-            var rows = graph.Papers.Skip(start).Take(BundleSize).Select(p => (object[])[p.Slug, p.Title, p.Year ?? 0, string.Join(", ", p.Aliases), string.Join(" · ", p.Topics.Select(t => TopicName(graph, t)))]);
-            var file = Hashed("m", JsonSerializer.SerializeToUtf8Bytes(rows, Json));
-            files.Add(file);
-            bundles.Add(FileName(file));
+            bundles.Add(Bundle(graph, start));
         }
 
+        return Finish(graph, shards, bundles);
+    }
+
+    /// <summary>The result metadata of the papers from <paramref name="start"/> on, <see cref="BundleSize"/> of them.</summary>
+    internal static IndexFile Bundle(PaperGraph graph, int start)
+    {
+        var rows = graph.Papers.Skip(start).Take(BundleSize).Select(p => (object[])[p.Slug, p.Title, p.Year ?? 0, string.Join(", ", p.Aliases), string.Join(" · ", p.Topics.Select(t => TopicName(graph, t)))]);
+        return Hashed("m", JsonSerializer.SerializeToUtf8Bytes(rows, Json));
+    }
+
+    /// <summary>Adds the facets and the manifest to the term shards and bundles: the index's complete file list.</summary>
+    internal static IReadOnlyList<IndexFile> Finish(PaperGraph graph, IReadOnlyList<(string First, IndexFile File)> shards, IReadOnlyList<IndexFile> bundles)
+    {
+        var files = new List<IndexFile>(shards.Select(s => s.File).Concat(bundles));
         var topics = graph.Topics.Where(t => !graph.InTopic(t.Id).IsEmpty).ToList();
         var topicIndex = topics.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var facets = new
@@ -86,8 +89,8 @@ public static class SearchIndexBuilder
             version = 1,
             docs = graph.Papers.Length,
             bundleSize = BundleSize,
-            shards,
-            bundles,
+            shards = shards.Select(s => (object[])[s.First, FileName(s.File)]).ToList(),
+            bundles = bundles.Select(FileName).ToList(),
             facets = FileName(facetsFile),
         };
         files.Add(new IndexFile("search/index/manifest.json", JsonSerializer.SerializeToUtf8Bytes(manifest, Json)));
@@ -95,7 +98,7 @@ public static class SearchIndexBuilder
     }
 
     /// <summary>Every term of a paper with its score: the sum of the weights of the fields it occurs in.</summary>
-    private static Dictionary<string, int> Score(PaperGraph graph, Paper paper)
+    internal static Dictionary<string, int> Score(PaperGraph graph, Paper paper)
     {
         var scores = new Dictionary<string, int>(StringComparer.Ordinal);
         void Add(string? text, int weight, bool unigrams)
@@ -158,10 +161,10 @@ public static class SearchIndexBuilder
         return scores;
     }
 
-    private static string TopicName(PaperGraph graph, string id) =>
+    internal static string TopicName(PaperGraph graph, string id) =>
         graph.Topics.FirstOrDefault(t => t.Id == id) is { } topic ? $"{topic.Name} {topic.NameZh}" : id;
 
-    private sealed record Shard(string First, byte[] Bytes);
+    internal sealed record Shard(string First, byte[] Bytes);
 
     /// <summary>Terms in ordinal order (JavaScript compares strings the same way), cut at about <see cref="ShardBytes"/>.</summary>
     private static IEnumerable<Shard> CutShards(Dictionary<string, Dictionary<int, int>> postings)
@@ -171,19 +174,10 @@ public static class SearchIndexBuilder
         var size = 0;
         foreach (var term in postings.Keys.Order(StringComparer.Ordinal))
         {
-            var docs = postings[term].OrderBy(d => d.Key).ToList();
-            var list = new int[docs.Count * 2];
-            var previous = 0;
-            for (var k = 0; k < docs.Count; k++)
-            {
-                list[2 * k] = docs[k].Key - previous;
-                list[(2 * k) + 1] = docs[k].Value;
-                previous = docs[k].Key;
-            }
-
+            var list = Encode(postings[term]);
             terms.Add(term);
             lists.Add(list);
-            size += term.Length + 4 + (list.Length * 4);
+            size += SizeOf(term, list.Length / 2);
             if (size >= ShardBytes)
             {
                 yield return Emit(terms, lists);
@@ -199,14 +193,33 @@ public static class SearchIndexBuilder
         }
     }
 
-    private static Shard Emit(List<string> terms, List<int[]> lists) =>
+    /// <summary>A term's postings as the browser reads them: pairs of (document id gap, score), by document id.</summary>
+    internal static int[] Encode(Dictionary<int, int> postings)
+    {
+        var docs = postings.OrderBy(d => d.Key).ToList();
+        var list = new int[docs.Count * 2];
+        var previous = 0;
+        for (var k = 0; k < docs.Count; k++)
+        {
+            list[2 * k] = docs[k].Key - previous;
+            list[(2 * k) + 1] = docs[k].Value;
+            previous = docs[k].Key;
+        }
+
+        return list;
+    }
+
+    /// <summary>The size a term adds to its shard, as <see cref="CutShards"/> counts it.</summary>
+    internal static int SizeOf(string term, int documents) => term.Length + 4 + (documents * 2 * 4);
+
+    internal static Shard Emit(List<string> terms, List<int[]> lists) =>
         new(terms[0], JsonSerializer.SerializeToUtf8Bytes(new { t = terms, p = lists }, Json));
 
-    private static IndexFile Hashed(string prefix, byte[] bytes)
+    internal static IndexFile Hashed(string prefix, byte[] bytes)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
         return new IndexFile($"search/index/{prefix}-{hash}.json", bytes);
     }
 
-    private static string FileName(IndexFile file) => System.IO.Path.GetFileName(file.Path);
+    internal static string FileName(IndexFile file) => System.IO.Path.GetFileName(file.Path);
 }

@@ -16,7 +16,8 @@ internal sealed class PaperGraphPictures
     private readonly Urls _urls;
     private readonly Func<string, string> _kindLabel;
     private readonly Dictionary<string, int> _topicIndex;
-    private readonly Dictionary<string, int> _degree;
+    // Only the whole-atlas layout needs every paper's degree; a paper's neighbourhood must not pay for it.
+    private readonly Lazy<Dictionary<string, int>> _degree;
 
     /// <param name="kindLabel">The reader's name of an edge kind ("Extends"), for tooltips.</param>
     public PaperGraphPictures(PaperGraph graph, Urls urls, Func<string, string> kindLabel)
@@ -26,10 +27,10 @@ internal sealed class PaperGraphPictures
         _kindLabel = kindLabel;
         var used = graph.Papers.Where(p => !p.Topics.IsEmpty).Select(p => p.Topics[0]).ToHashSet(StringComparer.Ordinal);
         _topicIndex = graph.Topics.Where(t => used.Contains(t.Id)).Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        _degree = graph.Papers.ToDictionary(
+        _degree = new Lazy<Dictionary<string, int>>(() => graph.Papers.ToDictionary(
             p => p.Id,
             p => graph.EdgesOf(p.Id).Select(e => e.From == p.Id ? e.To : e.From).Distinct(StringComparer.Ordinal).Count(),
-            StringComparer.Ordinal);
+            StringComparer.Ordinal));
     }
 
     /// <summary>The colour of a paper: its first topic's.</summary>
@@ -50,7 +51,7 @@ internal sealed class PaperGraphPictures
         var positions = ForceLayout.Run(layoutNodes, springs, spacing: 46);
         positions = OverlapRemoval.Run(positions, radii);
         var priority = Enumerable.Range(0, papers.Length)
-            .OrderByDescending(i => _degree[papers[i].Id])
+            .OrderByDescending(i => _degree.Value[papers[i].Id])
             .ThenByDescending(i => radii[i])
             .ThenBy(i => papers[i].Id, StringComparer.Ordinal);
         var labels = LabelPlacer.Place(positions, radii, [.. papers.Select(ShortName)], priority, FontSize);
@@ -141,7 +142,7 @@ internal sealed class PaperGraphPictures
     private double Radius(Paper paper)
     {
         var lists = paper.Mentions.Select(m => m.ListId).Where(l => l != PaperFileReader.ListId).Distinct(StringComparer.Ordinal).Count();
-        return Math.Min(16, 5 + 1.8 * Math.Sqrt(lists + _degree[paper.Id]));
+        return Math.Min(16, 5 + 1.8 * Math.Sqrt(lists + _degree.Value[paper.Id]));
     }
 
     private static string Short(Paper paper) => ShortName(paper) ?? paper.Id;

@@ -1,0 +1,229 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using PaperAtlas.Diagnostics;
+using PaperAtlas.Graph;
+using PaperAtlas.Load;
+using PaperAtlas.Normalise;
+using PaperAtlas.Render;
+using PaperAtlas.Write;
+
+namespace PaperAtlas.Incremental;
+
+/// <summary>What one rebuild of an <see cref="IncrementalSite"/> did.</summary>
+/// <param name="Changed">False when nothing on disk changed since the last rebuild, so there is nothing to reload.</param>
+/// <param name="Full">Whether every page was rendered (first build, theme or settings change, or a far-reaching edit).</param>
+/// <param name="Rendered">How many pages and files were rendered; <see cref="BuildResult.Files"/> counts those whose bytes changed.</param>
+public sealed record IncrementalBuildResult(BuildResult Build, bool Changed, bool Full, int Rendered);
+
+/// <summary>
+/// The site as <c>atlas serve</c> keeps it: built once like <c>atlas build</c>, then after each edit brought up to date
+/// by loading only the changed files, re-normalising only when the edit can change the graph, rendering only the
+/// pages that show what changed, and writing only the files whose bytes changed. The output is always what a full
+/// build of the same content writes; content with errors leaves the last good site in place.
+/// </summary>
+public sealed class IncrementalSite(BuildOptions options)
+{
+    private static readonly ImmutableHashSet<string> FileOnlyFields = ["Note", "Authors", "Venue", "Links"];
+
+    private readonly ContentCache _content = new(options.ContentPath);
+    private readonly IncrementalSearchIndex _search = new();
+    private readonly ExportFragments _exports = new();
+    private HashSet<string> _searchFiles = new(StringComparer.Ordinal);
+    private Theme? _theme;
+    private string? _guide;
+
+    // The last site written: its graph (and the renderer of it), the normaliser's diagnostics, and the settings it used.
+    private PaperGraph? _graph;
+    private SiteRenderer? _renderer;
+    private IReadOnlyList<Diagnostic> _graphDiagnostics = [];
+    private SiteSettings? _settings;
+
+    /// <summary>
+    /// Rebuilds. <paramref name="changedContentFiles"/> are content-relative paths a watcher saw change (null: look at
+    /// every file); <paramref name="themeChanged"/> renders every page with the templates read again.
+    /// </summary>
+    public IncrementalBuildResult Update(IReadOnlyCollection<string>? changedContentFiles = null, bool themeChanged = false)
+    {
+        var clock = new StageClock();
+        var parallel = options.Parallelism;
+        var first = _graph is null;
+        var change = clock.Time("load", () => _content.Refresh(first ? null : changedContentFiles, parallel));
+        if (!first && !themeChanged && change.IsEmpty)
+        {
+            var same = new Analysis(_content.Content, _graph!, [], clock.Timings);
+            return new IncrementalBuildResult(new BuildResult(same, Written: true, 0, clock.Timings), Changed: false, Full: false, 0);
+        }
+
+        var content = _content.Content;
+        var (graph, graphDiagnostics) = clock.Time("graph", () => Shortcut(change) is { } quick ? (quick, _graphDiagnostics) : Normalise(content));
+        var diagnostics = clock.Time("diagnostics", () =>
+        {
+            var bag = new DiagnosticBag();
+            foreach (var diagnostic in _content.Diagnostics.Concat(graphDiagnostics))
+            {
+                bag.Add(diagnostic);
+            }
+
+            return bag.ToSortedList();
+        });
+        var analysis = new Analysis(content, graph, diagnostics, clock.Timings);
+        if (analysis.HasErrors)
+        {
+            return Failed(analysis, clock);
+        }
+
+        if (_theme is null || themeChanged)
+        {
+            var themeDiagnostics = new DiagnosticBag();
+            _theme = Theme.Load(SiteBuilder.ThemeFolder(options, content), content.Settings.Languages.FirstOrDefault() ?? "en", themeDiagnostics);
+            _guide = SiteBuilder.ReadGuide(content);
+            if (_theme is null)
+            {
+                return Failed(analysis with { Diagnostics = [.. analysis.Diagnostics, .. themeDiagnostics.ToSortedList()] }, clock);
+            }
+        }
+
+        var renderer = new SiteRenderer(graph, content.Settings, _theme, options.BaseUrl, _guide);
+        var full = first || themeChanged || !ReferenceEquals(_settings, content.Settings);
+        var changes = full ? SiteChanges.All : clock.Time("changes", () => SiteChanges.Between(_graph!, _renderer!, graph, renderer));
+        var (written, rendered) = first ? WriteStaged(graph, renderer, clock) : WriteInPlace(graph, renderer, changes, clock);
+        (_graph, _renderer, _graphDiagnostics, _settings) = (graph, renderer, graphDiagnostics, content.Settings);
+        var timings = clock.Timings;
+        return new IncrementalBuildResult(new BuildResult(analysis with { Timings = timings }, Written: true, written, timings), Changed: true, changes.Everything, rendered);
+    }
+
+    private static IncrementalBuildResult Failed(Analysis analysis, StageClock clock) =>
+        new(new BuildResult(analysis, Written: false, 0, clock.Timings), Changed: true, Full: false, 0);
+
+    private (PaperGraph, IReadOnlyList<Diagnostic>) Normalise(LoadedContent content)
+    {
+        var diagnostics = new DiagnosticBag();
+        var graph = Normaliser.Normalise(content, _content.Lists, _content.PaperFiles, diagnostics);
+        return (graph, diagnostics.ToSortedList());
+    }
+
+    /// <summary>
+    /// Normalising ten thousand papers takes most of a second. An edit to paper files that touches only their notes,
+    /// authors, venue or links cannot move a paper between groups, topics, years or relations, nor change a
+    /// diagnostic of the graph: those papers are rebuilt in place and the rest of the graph is kept.
+    /// </summary>
+    private PaperGraph? Shortcut(ContentChange change)
+    {
+        if (_graph is null || change.SettingsChanged || change.Files.Count == 0)
+        {
+            return null;
+        }
+
+        var replaced = new List<Paper>();
+        foreach (var (old, now) in change.Files)
+        {
+            if (old?.Paper is not { } before || now?.Paper is not { } after
+                || !DeepEquality.Equal(before, after, ignore: FileOnlyFields))
+            {
+                return null;
+            }
+
+            // The paper file's mention sorts first among its paper's mentions; one dropped as a duplicate is nowhere.
+            var paper = replaced.FirstOrDefault(p => p.Mentions.Contains(before, ReferenceEqualityComparer.Instance))
+                        ?? _graph.Papers.FirstOrDefault(p => !p.Mentions.IsEmpty && ReferenceEquals(p.Mentions[0], before));
+            if (paper is null)
+            {
+                return null;
+            }
+
+            replaced.Remove(paper);
+            replaced.Add(Normaliser.WithPaperFile(paper, before, after));
+        }
+
+        return _graph.WithPapersReplaced(replaced);
+    }
+
+    /// <summary>The first build: everything, into a staging folder swapped in at the end, as <c>atlas build</c> does.</summary>
+    private (int Written, int Rendered) WriteStaged(PaperGraph graph, SiteRenderer renderer, StageClock clock)
+    {
+        using var output = new StagedOutput(options.OutputPath);
+        var files = clock.Time("render pages", () => renderer.RenderPages(output.Write, options.Parallelism));
+        var index = clock.Time("search index", () => _search.Update(graph, changed: null));
+        foreach (var file in index)
+        {
+            output.Write(file.Path, file.Bytes);
+        }
+
+        _searchFiles = index.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        files += index.Count;
+        files += clock.Time("exports", () =>
+        {
+            _exports.Update(graph, changed: null);
+            output.Write("papers.json", Bytes(stream => _exports.WritePapersJson(graph, stream)));
+            output.Write("papers.bib", Bytes(stream => _exports.WritePapersBib(graph, stream)));
+            return 2 + renderer.RenderExports(output.Write, p => p is not ("papers.json" or "papers.bib"));
+        });
+        clock.Time("swap", output.Commit);
+        return (files, files);
+    }
+
+    private static byte[] Bytes(Action<Stream> write)
+    {
+        using var stream = new MemoryStream();
+        write(stream);
+        return stream.ToArray();
+    }
+
+    private (int Written, int Rendered) WriteInPlace(PaperGraph graph, SiteRenderer renderer, SiteChanges changes, StageClock clock)
+    {
+        var output = new InPlaceOutput(options.OutputPath);
+        var produced = new ConcurrentBag<string>();
+        void Write(string path, byte[] bytes)
+        {
+            produced.Add(path);
+            output.Write(path, bytes);
+        }
+
+        var rendered = clock.Time("render pages", () =>
+        {
+            // The edited papers' own pages first: they are what the person editing is looking at.
+            var own = changes.ChangedPapers.Select(id => $"papers/{graph.Find(id)!.Slug}/index.html").ToHashSet(StringComparer.Ordinal);
+            return renderer.RenderPages(Write, options.Parallelism, own.Contains)
+                + renderer.RenderPages(Write, options.Parallelism, p => changes.Renders(p) && !own.Contains(p));
+        });
+        rendered += clock.Time("search index", () =>
+        {
+            var index = _search.Update(graph, changes.Everything ? null : changes.ChangedPapers);
+            var paths = index.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+
+            // Index files are named by their content's hash: a name already written holds these bytes.
+            foreach (var file in index.Where(f => !_searchFiles.Contains(f.Path) || !f.Path.EndsWith(".json", StringComparison.Ordinal) || f.Path.EndsWith("/manifest.json", StringComparison.Ordinal)))
+            {
+                Write(file.Path, file.Bytes);
+            }
+
+            output.DeleteExcept("search/index", p => paths.Contains(p));
+            _searchFiles = paths;
+            return index.Count;
+        });
+        rendered += clock.Time("exports", () =>
+        {
+            var count = 0;
+            if (changes.Everything || changes.ChangedPapers.Count > 0)
+            {
+                _exports.Update(graph, changes.Everything ? null : changes.ChangedPapers);
+                produced.Add("papers.json");
+                produced.Add("papers.bib");
+                output.WriteStream("papers.json", stream => _exports.WritePapersJson(graph, stream));
+                output.WriteStream("papers.bib", stream => _exports.WritePapersBib(graph, stream));
+                count += 2;
+            }
+
+            return count + renderer.RenderExports(Write, p => p is not ("papers.json" or "papers.bib")
+                && (changes.Everything || (changes.FeedAndSitemap && p is "feed.xml" or "sitemap.xml")));
+        });
+        if (changes.Everything)
+        {
+            // Every file was produced again: whatever else is in the output belongs to pages that are gone.
+            var keep = produced.Concat(_searchFiles).ToHashSet(StringComparer.Ordinal);
+            clock.Time("delete", () => output.DeleteExcept("", keep.Contains));
+        }
+
+        return (output.Written, rendered);
+    }
+}
