@@ -58,29 +58,31 @@ public sealed class SiteRenderer
         parallel ??= new ParallelOptions();
         var count = 0;
         var output = new Sink((path, bytes) => { write(path, bytes); Interlocked.Increment(ref count); });
-        var pages = new List<(string Path, string Template, PageView Page, object Model)>
+        // Models are built inside the parallel loop, not here: list pages parse and rewrite whole lists, and
+        // building them all up front kept one core busy while the other waited.
+        var pages = new List<(string Path, string Template, PageView Page, Func<object> Model)>
         {
-            ("index.html", "home", new PageView(_settings.Title, "home", _urls.Home, _settings.Description), Home()),
-            ("papers/index.html", "papers", Page("papers", _urls.Papers), _graph.Papers.Select(p => _rows[p.Id]).ToImmutableArray()),
-            ("topics/index.html", "topics", Page("topics", _urls.Topics), _topics.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ToImmutableArray()),
-            ("years/index.html", "years", Page("years", _urls.Years), Timeline()),
-            ("lists/index.html", "lists", Page("lists", _urls.Lists), _graph.Lists.Select(Summary).ToImmutableArray()),
-            ("search/index.html", "search", Page("search", _urls.Search), _urls.Papers),
-            ("graph/index.html", "graph", Page("graph", _urls.Graph), _graphPage.Value),
-            ("404.html", "404", Page("not_found", _urls.File("404.html")), _urls.Home),
+            ("index.html", "home", new PageView(_settings.Title, "home", _urls.Home, _settings.Description), Home),
+            ("papers/index.html", "papers", Page("papers", _urls.Papers), () => _graph.Papers.Select(p => _rows[p.Id]).ToImmutableArray()),
+            ("topics/index.html", "topics", Page("topics", _urls.Topics), () => _topics.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ToImmutableArray()),
+            ("years/index.html", "years", Page("years", _urls.Years), () => Timeline()),
+            ("lists/index.html", "lists", Page("lists", _urls.Lists), () => _graph.Lists.Select(Summary).ToImmutableArray()),
+            ("search/index.html", "search", Page("search", _urls.Search), () => _urls.Papers),
+            ("graph/index.html", "graph", Page("graph", _urls.Graph), () => _graphPage.Value),
+            ("404.html", "404", Page("not_found", _urls.File("404.html")), () => _urls.Home),
         };
         if (_guide is not null)
         {
-            pages.Add(("contribute/index.html", "contribute", Page("contribute", _urls.File("contribute/")), MarkdownHtml.Note(_guide)));
+            pages.Add(("contribute/index.html", "contribute", Page("contribute", _urls.File("contribute/")), () => MarkdownHtml.Note(_guide)));
         }
 
-        pages.AddRange(_graph.Topics.Select(t => ($"topics/{t.Id}/index.html", "topic", new PageView($"{t.Name} · {t.NameZh}", "topic", _urls.Topic(t.Id), t.Description), (object)TopicPage(t))));
+        pages.AddRange(_graph.Topics.Select(t => ($"topics/{t.Id}/index.html", "topic", new PageView($"{t.Name} · {t.NameZh}", "topic", _urls.Topic(t.Id), t.Description), (Func<object>)(() => TopicPage(t)))));
         var years = _graph.Years;
         pages.AddRange(years.Select((y, i) => ($"years/{y}/index.html", "year", new PageView(y.ToString(CultureInfo.InvariantCulture), "year", _urls.Year(y), ""),
-            (object)new YearView(y, [.. _graph.InYear(y).Select(p => _rows[p.Id])], i > 0 ? years[i - 1] : null, i + 1 < years.Length ? years[i + 1] : null))));
-        pages.AddRange(_graph.Lists.Select(l => ($"lists/{l.Id}/index.html", "list", new PageView(l.Title, "list", _urls.List(l.Id), l.Info.Description), (object)ListPage(l))));
+            (Func<object>)(() => new YearView(y, [.. _graph.InYear(y).Select(p => _rows[p.Id])], i > 0 ? years[i - 1] : null, i + 1 < years.Length ? years[i + 1] : null)))));
+        pages.AddRange(_graph.Lists.Select(l => ($"lists/{l.Id}/index.html", "list", new PageView(l.Title, "list", _urls.List(l.Id), l.Info.Description), (Func<object>)(() => ListPage(l)))));
 
-        Parallel.ForEach(pages, parallel, page => output.Add((page.Path, Encoding.UTF8.GetBytes(RenderPage(page.Template, page.Page, page.Model)))));
+        Parallel.ForEach(pages, parallel, page => output.Add((page.Path, Encoding.UTF8.GetBytes(RenderPage(page.Template, page.Page, page.Model())))));
         Parallel.ForEach(_graph.Papers, parallel, paper =>
         {
             var view = PaperPage(paper);
@@ -217,15 +219,14 @@ public sealed class SiteRenderer
 
     private TopicView TopicPage(Topic topic)
     {
+        var matcher = new Normalise.TopicMatcher([topic]);
         var notes = _graph.Lists
             .SelectMany(l => l.TopicNotes.Select(n => (List: l, Note: n)))
-            .Where(x => x.Note.Sections.Append(x.Note.Section).Any(s => Matches(s.Title, topic)))
+            .Where(x => x.Note.Sections.Append(x.Note.Section).Any(s => matcher.Match(s.Title) is not null))
             .Select(x => new TopicNoteView(x.List.Title, _urls.List(x.List.Id) + "#" + x.Note.Anchor, x.Note.Section.Title, MarkdownHtml.Note(x.Note.Note)))
             .ToImmutableArray();
         return new TopicView(_topics[topic.Id], topic.Description, [.. _graph.InTopic(topic.Id).Select(p => _rows[p.Id])], notes);
     }
-
-    private static bool Matches(string heading, Topic topic) => new Normalise.TopicMatcher([topic]).Match(heading) is not null;
 
     private PaperView PaperPage(Paper paper)
     {
