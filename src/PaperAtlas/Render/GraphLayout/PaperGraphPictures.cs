@@ -17,6 +17,7 @@ internal sealed class PaperGraphPictures
     private readonly Func<string, string> _kindLabel;
     private readonly Dictionary<string, int> _topicIndex;
     private readonly Dictionary<string, int> _degree;
+    private readonly Dictionary<string, Topic> _topics;
 
     /// <param name="kindLabel">The reader's name of an edge kind ("Extends"), for tooltips.</param>
     public PaperGraphPictures(PaperGraph graph, Urls urls, Func<string, string> kindLabel)
@@ -26,6 +27,8 @@ internal sealed class PaperGraphPictures
         _kindLabel = kindLabel;
         var used = graph.Papers.Where(p => !p.Topics.IsEmpty).Select(p => p.Topics[0]).ToHashSet(StringComparer.Ordinal);
         _topicIndex = graph.Topics.Where(t => used.Contains(t.Id)).Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        // The first topic with an id wins, as a search through the topics in order would find it.
+        _topics = graph.Topics.DistinctBy(t => t.Id, StringComparer.Ordinal).ToDictionary(t => t.Id, StringComparer.Ordinal);
         _degree = graph.Papers.ToDictionary(
             p => p.Id,
             p => graph.EdgesOf(p.Id).Select(e => e.From == p.Id ? e.To : e.From).Distinct(StringComparer.Ordinal).Count(),
@@ -75,7 +78,9 @@ internal sealed class PaperGraphPictures
         var members = others.Prepend(paper.Id).Select(id => _graph.Find(id)!).ToList();
         var index = members.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
 
-        var edges = Pairs(members.SelectMany(p => _graph.EdgesOf(p.Id)).Distinct().Where(e => index.ContainsKey(e.From) && index.ContainsKey(e.To)), index).ToList();
+        // The graph hands out one instance per edge (value-equal duplicates are merged per paper, keeping the first),
+        // so telling edges apart by reference gives what value equality would, without hashing five strings each.
+        var edges = Pairs(members.SelectMany(p => _graph.EdgesOf(p.Id)).Where(e => index.ContainsKey(e.From) && index.ContainsKey(e.To)).Distinct(ReferenceEqualityComparer.Instance).Cast<Edge>(), index).ToList();
         var linked = edges.Where(e => e.From == 0 || e.To == 0).Select(e => e.From == 0 ? e.To : e.From).ToHashSet();
         var seeAlsoLabel = _kindLabel(EdgeStyle.SeeAlso);
         edges.AddRange(Enumerable.Range(1, members.Count - 1).Where(i => !linked.Contains(i))
@@ -124,15 +129,14 @@ internal sealed class PaperGraphPictures
             .OrderBy(e => e.From).ThenBy(e => e.To),
     ];
 
-    private static int KindRank(string kind)
-    {
-        var rank = EdgeStyle.Kinds.ToList().IndexOf(kind);
-        return rank < 0 ? EdgeStyle.Kinds.Count : rank;
-    }
+    private static readonly Dictionary<string, int> KindRanks =
+        EdgeStyle.Kinds.Select((kind, rank) => (kind, rank)).ToDictionary(x => x.kind, x => x.rank, StringComparer.Ordinal);
+
+    private static int KindRank(string kind) => KindRanks.GetValueOrDefault(kind, EdgeStyle.Kinds.Count);
 
     private PictureNode Node(Paper paper, Point at, double radius, bool focus)
     {
-        var topic = paper.Topics.IsEmpty ? null : _graph.Topics.FirstOrDefault(t => t.Id == paper.Topics[0]);
+        var topic = paper.Topics.IsEmpty ? null : _topics.GetValueOrDefault(paper.Topics[0]);
         var tooltip = paper.Title + (paper.Year is { } y ? $" ({y})" : "") + (topic is null ? "" : $" · {topic.Name}");
         return new PictureNode(paper.Id, _urls.Paper(paper.Slug), tooltip, Colour(paper), radius, at, string.Join(' ', paper.Topics), paper.Year, focus);
     }
