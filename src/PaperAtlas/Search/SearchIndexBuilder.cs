@@ -35,20 +35,32 @@ public static class SearchIndexBuilder
 
     public sealed record IndexFile(string Path, byte[] Bytes);
 
-    public static IReadOnlyList<IndexFile> Build(PaperGraph graph)
-    {
-        var postings = new Dictionary<string, Dictionary<int, int>>(StringComparer.Ordinal);
-        for (var doc = 0; doc < graph.Papers.Length; doc++)
-        {
-            foreach (var (term, score) in Score(graph, graph.Papers[doc]))
-            {
-                if (!postings.TryGetValue(term, out var docs))
-                {
-                    docs = [];
-                    postings[term] = docs;
-                }
+    /// <summary>How many papers are scored in parallel before their terms are merged: bounds the memory held by per-paper scores.</summary>
+    private const int ScoreBatch = 1024;
 
-                docs[doc] = score;
+    public static IReadOnlyList<IndexFile> Build(PaperGraph graph, ParallelOptions? parallel = null)
+    {
+        // Papers are scored in parallel a batch at a time, then merged in paper order, so every posting list is
+        // built in ascending paper order whatever the thread count: the bytes do not depend on timing.
+        var topicsById = graph.Topics.DistinctBy(t => t.Id, StringComparer.Ordinal).ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var postings = new Dictionary<string, List<(int Doc, int Score)>>(StringComparer.Ordinal);
+        var batch = new Dictionary<string, int>[Math.Min(ScoreBatch, graph.Papers.Length)];
+        for (var start = 0; start < graph.Papers.Length; start += ScoreBatch)
+        {
+            var count = Math.Min(ScoreBatch, graph.Papers.Length - start);
+            Parallel.For(0, count, parallel ?? new ParallelOptions(), k => batch[k] = Score(topicsById, graph.Papers[start + k]));
+            for (var k = 0; k < count; k++)
+            {
+                foreach (var (term, score) in batch[k])
+                {
+                    if (!postings.TryGetValue(term, out var docs))
+                    {
+                        docs = [];
+                        postings[term] = docs;
+                    }
+
+                    docs.Add((start + k, score));
+                }
             }
         }
 
@@ -95,7 +107,7 @@ public static class SearchIndexBuilder
     }
 
     /// <summary>Every term of a paper with its score: the sum of the weights of the fields it occurs in.</summary>
-    private static Dictionary<string, int> Score(PaperGraph graph, Paper paper)
+    private static Dictionary<string, int> Score(Dictionary<string, Topic> topicsById, Paper paper)
     {
         var scores = new Dictionary<string, int>(StringComparer.Ordinal);
         void Add(string? text, int weight, bool unigrams)
@@ -144,7 +156,7 @@ public static class SearchIndexBuilder
 
         foreach (var topic in paper.Topics)
         {
-            var t = graph.Topics.FirstOrDefault(x => x.Id == topic);
+            var t = topicsById.GetValueOrDefault(topic);
             Add(t is null ? topic : $"{t.Name} {t.NameZh} {string.Join(' ', t.Aliases)}", TopicWeight, unigrams: true);
         }
 
@@ -164,21 +176,21 @@ public static class SearchIndexBuilder
     private sealed record Shard(string First, byte[] Bytes);
 
     /// <summary>Terms in ordinal order (JavaScript compares strings the same way), cut at about <see cref="ShardBytes"/>.</summary>
-    private static IEnumerable<Shard> CutShards(Dictionary<string, Dictionary<int, int>> postings)
+    private static IEnumerable<Shard> CutShards(Dictionary<string, List<(int Doc, int Score)>> postings)
     {
         var terms = new List<string>();
         var lists = new List<int[]>();
         var size = 0;
         foreach (var term in postings.Keys.Order(StringComparer.Ordinal))
         {
-            var docs = postings[term].OrderBy(d => d.Key).ToList();
+            var docs = postings[term];
             var list = new int[docs.Count * 2];
             var previous = 0;
             for (var k = 0; k < docs.Count; k++)
             {
-                list[2 * k] = docs[k].Key - previous;
-                list[(2 * k) + 1] = docs[k].Value;
-                previous = docs[k].Key;
+                list[2 * k] = docs[k].Doc - previous;
+                list[(2 * k) + 1] = docs[k].Score;
+                previous = docs[k].Doc;
             }
 
             terms.Add(term);
