@@ -338,7 +338,10 @@ public sealed class SiteRenderer
                 : new LegendTopic(_topics[g.First().Topics[0]], TopicPalette.Colour(g.Key), g.Count()))
             .ToImmutableArray();
         var legendKinds = LegendKinds(picture);
+        // A capped picture lists the relations it draws; every paper's own page lists all of its relations.
+        var drawn = picture.Nodes.Length == _graph.Papers.Length ? null : picture.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         var relations = _graph.Edges
+            .Where(e => drawn is null || (drawn.Contains(e.From) && drawn.Contains(e.To)))
             .Select(e => new RelationView(_rows[e.From], RelationLabel(e.Kind), _rows[e.To],
                 _lists.TryGetValue(e.Source, out var list) ? list.Title : Label("paper_files", "paper files")))
             .ToImmutableArray();

@@ -41,13 +41,39 @@ internal sealed class PaperGraphPictures
     /// <summary>The rank of the paper's first topic among the topics that colour a paper (topics.yml order); -1 for none.</summary>
     public int TopicIndex(Paper paper) => paper.Topics.IsEmpty ? -1 : _topicIndex.GetValueOrDefault(paper.Topics[0], -1);
 
-    /// <summary>The whole atlas, laid out by forces. Deterministic: same graph, same picture.</summary>
+    /// <summary>
+    /// The most papers the whole-atlas picture draws. Past a few thousand circles a picture is a blur that costs
+    /// seconds to lay out and tens of megabytes of page (a 100,000-paper atlas would weigh hundreds); a bigger atlas
+    /// draws its best-connected papers and the page says so and links the full list.
+    /// </summary>
+    public const int MaxDrawn = 2000;
+
+    /// <summary>The papers the whole-atlas picture draws: all of them, or the <see cref="MaxDrawn"/> best connected, in id order.</summary>
+    public ImmutableArray<Paper> Drawn()
+    {
+        if (_graph.Papers.Length <= MaxDrawn)
+        {
+            return _graph.Papers;
+        }
+
+        var radii = _graph.Papers.ToDictionary(p => p.Id, Radius, StringComparer.Ordinal);
+        var chosen = _graph.Papers
+            .OrderByDescending(p => _degree[p.Id])
+            .ThenByDescending(p => radii[p.Id])
+            .ThenBy(p => p.Id, StringComparer.Ordinal)
+            .Take(MaxDrawn)
+            .Select(p => p.Id)
+            .ToHashSet(StringComparer.Ordinal);
+        return [.. _graph.Papers.Where(p => chosen.Contains(p.Id))];
+    }
+
+    /// <summary>The whole atlas (or its <see cref="Drawn"/> papers), laid out by forces. Deterministic: same graph, same picture.</summary>
     public GraphPicture Whole()
     {
-        var papers = _graph.Papers;
+        var papers = Drawn();
         var index = papers.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var radii = papers.Select(Radius).ToArray();
-        var edges = Pairs(_graph.Edges, index);
+        var edges = Pairs(papers.Length == _graph.Papers.Length ? _graph.Edges : _graph.Edges.Where(e => index.ContainsKey(e.From) && index.ContainsKey(e.To)), index);
         var layoutNodes = papers.Select((p, i) => new LayoutNode(p.Id, TopicIndex(p), radii[i])).ToList();
         var springs = edges.Select(e => new LayoutEdge(e.From, e.To)).ToList();
         var positions = ForceLayout.Run(layoutNodes, springs, spacing: 46);
