@@ -78,7 +78,7 @@ public static class SiteBuilder
         var files = clock.Time("render pages", () => renderer.RenderPages(output.Write, options.Parallelism));
         files += clock.Time("search index", () =>
         {
-            var index = SearchIndexBuilder.Build(analysis.Graph);
+            var index = SearchIndexBuilder.Build(analysis.Graph, options.Parallelism);
             foreach (var file in index)
             {
                 output.Write(file.Path, file.Bytes);

@@ -65,7 +65,8 @@ public sealed class SiteRenderer
         var count = 0;
         var output = new Sink((path, bytes) => { write(path, bytes); Interlocked.Increment(ref count); });
 
-        // Models are built only for the pages rendered: an incremental rebuild must not pay for the graph layout or every topic.
+        // Models are built inside the parallel loop and only for the pages rendered: list pages parse and rewrite
+        // whole lists, and an incremental rebuild must not pay for the graph layout or every topic.
         var pages = new List<(string Path, string Template, PageView Page, Func<object> Model)>
         {
             ("index.html", "home", new PageView(_settings.Title, "home", _urls.Home, _settings.Description), Home),
@@ -256,15 +257,14 @@ public sealed class SiteRenderer
 
     private TopicView TopicPage(Topic topic)
     {
+        var matcher = new Normalise.TopicMatcher([topic]);
         var notes = _graph.Lists
             .SelectMany(l => l.TopicNotes.Select(n => (List: l, Note: n)))
-            .Where(x => x.Note.Sections.Append(x.Note.Section).Any(s => Matches(s.Title, topic)))
+            .Where(x => x.Note.Sections.Append(x.Note.Section).Any(s => matcher.Match(s.Title) is not null))
             .Select(x => new TopicNoteView(x.List.Title, _urls.List(x.List.Id) + "#" + x.Note.Anchor, x.Note.Section.Title, MarkdownHtml.Note(x.Note.Note)))
             .ToImmutableArray();
         return new TopicView(_topics[topic.Id], topic.Description, [.. _graph.InTopic(topic.Id).Select(p => _rows[p.Id])], notes);
     }
-
-    private static bool Matches(string heading, Topic topic) => new Normalise.TopicMatcher([topic]).Match(heading) is not null;
 
     private PaperView PaperPage(Paper paper)
     {
@@ -335,7 +335,10 @@ public sealed class SiteRenderer
                 : new LegendTopic(_topics[g.First().Topics[0]], TopicPalette.Colour(g.Key), g.Count()))
             .ToImmutableArray();
         var legendKinds = LegendKinds(picture);
+        // A capped picture lists the relations it draws; every paper's own page lists all of its relations.
+        var drawn = picture.Nodes.Length == _graph.Papers.Length ? null : picture.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         var relations = _graph.Edges
+            .Where(e => drawn is null || (drawn.Contains(e.From) && drawn.Contains(e.To)))
             .Select(e => new RelationView(_rows[e.From], RelationLabel(e.Kind), _rows[e.To],
                 _lists.TryGetValue(e.Source, out var list) ? list.Title : Label("paper_files", "paper files")))
             .ToImmutableArray();

@@ -13,6 +13,12 @@ public sealed class Theme
 {
     private readonly Dictionary<string, Template> _templates;
 
+    // The context this thread renders with, and the theme it belongs to (its `partial` function is the theme's).
+    [ThreadStatic]
+    private static EscapingTemplateContext? t_context;
+    [ThreadStatic]
+    private static Theme? t_contextTheme;
+
     private Theme(string folder, Dictionary<string, Template> templates, ScriptObject strings)
     {
         Folder = folder;
@@ -61,19 +67,49 @@ public sealed class Theme
     /// <summary>Renders a page with its template, then wraps it in <c>layout</c>.</summary>
     public string RenderPage(string templateName, ScriptObject globals)
     {
-        var context = NewContext(globals);
-        var content = Render(templateName, context);
-        globals.SetValue("content", new RawHtml(content), readOnly: false);
-        return Render("layout", context);
+        if (t_context is null || !ReferenceEquals(t_contextTheme, this))
+        {
+            t_context = NewContext();
+            t_contextTheme = this;
+        }
+
+        var context = t_context;
+        context.PushGlobal(globals);
+        var finished = false;
+        try
+        {
+            var content = Render(templateName, context);
+            globals.SetValue("content", new RawHtml(content), readOnly: false);
+            var page = Render("layout", context);
+            finished = true;
+            return page;
+        }
+        finally
+        {
+            if (finished)
+            {
+                // The page's globals (and whatever its templates assigned) go; the context stays for the next page.
+                context.PopGlobal();
+            }
+            else
+            {
+                // A render that threw may have left loops, locals or outputs pushed: never reuse that context.
+                t_context = null;
+            }
+        }
     }
 
-    private EscapingTemplateContext NewContext(ScriptObject globals)
+    /// <summary>
+    /// A context for one thread, reused page after page: a new one per page costs its setup and, above all, its
+    /// cache of reflected member accessors, rebuilt for every model type on every page. Each page pushes its own
+    /// globals on top and pops them, so nothing a page assigns reaches the next.
+    /// </summary>
+    private EscapingTemplateContext NewContext()
     {
         var context = new EscapingTemplateContext { StrictVariables = true, LoopLimit = 1_000_000, LimitToString = 0, EnableRelaxedMemberAccess = false };
         var builtins = new ScriptObject();
         builtins.Import("partial", new Func<TemplateContext, string, object?, RawHtml>(RenderPartial));
         context.PushGlobal(builtins);
-        context.PushGlobal(globals);
         return context;
     }
 

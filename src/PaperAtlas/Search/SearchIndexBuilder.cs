@@ -35,20 +35,31 @@ public static class SearchIndexBuilder
 
     public sealed record IndexFile(string Path, byte[] Bytes);
 
-    public static IReadOnlyList<IndexFile> Build(PaperGraph graph)
-    {
-        var postings = new Dictionary<string, Dictionary<int, int>>(StringComparer.Ordinal);
-        for (var doc = 0; doc < graph.Papers.Length; doc++)
-        {
-            foreach (var (term, score) in Score(graph, graph.Papers[doc]))
-            {
-                if (!postings.TryGetValue(term, out var docs))
-                {
-                    docs = [];
-                    postings[term] = docs;
-                }
+    /// <summary>How many papers are scored in parallel before their terms are merged: bounds the memory held by per-paper scores.</summary>
+    private const int ScoreBatch = 1024;
 
-                docs[doc] = score;
+    public static IReadOnlyList<IndexFile> Build(PaperGraph graph, ParallelOptions? parallel = null)
+    {
+        // Papers are scored in parallel a batch at a time, then merged in paper order, so the bytes do not depend on timing.
+        var topics = TopicsById(graph);
+        var postings = new Dictionary<string, Dictionary<int, int>>(StringComparer.Ordinal);
+        var batch = new Dictionary<string, int>[Math.Min(ScoreBatch, graph.Papers.Length)];
+        for (var start = 0; start < graph.Papers.Length; start += ScoreBatch)
+        {
+            var count = Math.Min(ScoreBatch, graph.Papers.Length - start);
+            Parallel.For(0, count, parallel ?? new ParallelOptions(), k => batch[k] = Score(topics, graph.Papers[start + k]));
+            for (var k = 0; k < count; k++)
+            {
+                foreach (var (term, score) in batch[k])
+                {
+                    if (!postings.TryGetValue(term, out var docs))
+                    {
+                        docs = [];
+                        postings[term] = docs;
+                    }
+
+                    docs[start + k] = score;
+                }
             }
         }
 
@@ -61,6 +72,10 @@ public static class SearchIndexBuilder
 
         return Finish(graph, shards, bundles);
     }
+
+    /// <summary>The taxonomy by id; the first topic with an id wins, as a search through the topics in order would find it.</summary>
+    internal static Dictionary<string, Topic> TopicsById(PaperGraph graph) =>
+        graph.Topics.DistinctBy(t => t.Id, StringComparer.Ordinal).ToDictionary(t => t.Id, StringComparer.Ordinal);
 
     /// <summary>The result metadata of the papers from <paramref name="start"/> on, <see cref="BundleSize"/> of them.</summary>
     internal static IndexFile Bundle(PaperGraph graph, int start)
@@ -98,7 +113,7 @@ public static class SearchIndexBuilder
     }
 
     /// <summary>Every term of a paper with its score: the sum of the weights of the fields it occurs in.</summary>
-    internal static Dictionary<string, int> Score(PaperGraph graph, Paper paper)
+    internal static Dictionary<string, int> Score(IReadOnlyDictionary<string, Topic> topics, Paper paper)
     {
         var scores = new Dictionary<string, int>(StringComparer.Ordinal);
         void Add(string? text, int weight, bool unigrams)
@@ -147,7 +162,7 @@ public static class SearchIndexBuilder
 
         foreach (var topic in paper.Topics)
         {
-            var t = graph.Topics.FirstOrDefault(x => x.Id == topic);
+            var t = topics.GetValueOrDefault(topic);
             Add(t is null ? topic : $"{t.Name} {t.NameZh} {string.Join(' ', t.Aliases)}", TopicWeight, unigrams: true);
         }
 

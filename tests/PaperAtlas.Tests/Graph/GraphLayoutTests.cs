@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using PaperAtlas.Render;
 using PaperAtlas.Render.GraphLayout;
@@ -106,6 +107,24 @@ public sealed class GraphLayoutTests
         }
 
         Assert.True(labels.Count < 5);
+    }
+
+    [Fact]
+    public void A_graph_too_large_to_draw_whole_draws_its_best_connected_papers_and_only_their_edges()
+    {
+        var count = PaperGraphPictures.MaxDrawn + 50;
+        var papers = Enumerable.Range(0, count)
+            .Select(i => new PaperAtlas.Graph.Paper($"p{i:00000}", $"p{i:00000}", null, null, $"Paper {i}", 2020, null, [], null, [], [], [], []))
+            .ToImmutableArray();
+        // Paper 0 links to the 100 papers after it: those 101 are the best connected and must be drawn.
+        var edges = Enumerable.Range(1, 100).Select(i => new PaperAtlas.Graph.Edge("p00000", $"p{i:00000}", "uses", "papers", "")).ToImmutableArray();
+        var graph = new PaperAtlas.Graph.PaperGraph(papers, [], [], edges, []);
+        var picture = new PaperGraphPictures(graph, new Urls("/"), kind => kind).Whole();
+
+        Assert.Equal(PaperGraphPictures.MaxDrawn, picture.Nodes.Length);
+        Assert.Contains(picture.Nodes, n => n.Id == "p00000");
+        Assert.All(Enumerable.Range(1, 100), i => Assert.Contains(picture.Nodes, n => n.Id == $"p{i:00000}"));
+        Assert.Equal(100, picture.Edges.Length);
     }
 
     private static double Distance(Point a, Point b) => Math.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));

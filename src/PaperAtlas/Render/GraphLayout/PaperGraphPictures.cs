@@ -18,6 +18,7 @@ internal sealed class PaperGraphPictures
     private readonly Dictionary<string, int> _topicIndex;
     // Only the whole-atlas layout needs every paper's degree; a paper's neighbourhood must not pay for it.
     private readonly Lazy<Dictionary<string, int>> _degree;
+    private readonly Dictionary<string, Topic> _topics;
 
     /// <param name="kindLabel">The reader's name of an edge kind ("Extends"), for tooltips.</param>
     public PaperGraphPictures(PaperGraph graph, Urls urls, Func<string, string> kindLabel)
@@ -27,6 +28,8 @@ internal sealed class PaperGraphPictures
         _kindLabel = kindLabel;
         var used = graph.Papers.Where(p => !p.Topics.IsEmpty).Select(p => p.Topics[0]).ToHashSet(StringComparer.Ordinal);
         _topicIndex = graph.Topics.Where(t => used.Contains(t.Id)).Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        // The first topic with an id wins, as a search through the topics in order would find it.
+        _topics = graph.Topics.DistinctBy(t => t.Id, StringComparer.Ordinal).ToDictionary(t => t.Id, StringComparer.Ordinal);
         _degree = new Lazy<Dictionary<string, int>>(() => graph.Papers.ToDictionary(
             p => p.Id,
             p => graph.EdgesOf(p.Id).Select(e => e.From == p.Id ? e.To : e.From).Distinct(StringComparer.Ordinal).Count(),
@@ -39,13 +42,39 @@ internal sealed class PaperGraphPictures
     /// <summary>The rank of the paper's first topic among the topics that colour a paper (topics.yml order); -1 for none.</summary>
     public int TopicIndex(Paper paper) => paper.Topics.IsEmpty ? -1 : _topicIndex.GetValueOrDefault(paper.Topics[0], -1);
 
-    /// <summary>The whole atlas, laid out by forces. Deterministic: same graph, same picture.</summary>
+    /// <summary>
+    /// The most papers the whole-atlas picture draws. Past a few thousand circles a picture is a blur that costs
+    /// seconds to lay out and tens of megabytes of page (a 100,000-paper atlas would weigh hundreds); a bigger atlas
+    /// draws its best-connected papers and the page says so and links the full list.
+    /// </summary>
+    public const int MaxDrawn = 2000;
+
+    /// <summary>The papers the whole-atlas picture draws: all of them, or the <see cref="MaxDrawn"/> best connected, in id order.</summary>
+    public ImmutableArray<Paper> Drawn()
+    {
+        if (_graph.Papers.Length <= MaxDrawn)
+        {
+            return _graph.Papers;
+        }
+
+        var radii = _graph.Papers.ToDictionary(p => p.Id, Radius, StringComparer.Ordinal);
+        var chosen = _graph.Papers
+            .OrderByDescending(p => _degree.Value[p.Id])
+            .ThenByDescending(p => radii[p.Id])
+            .ThenBy(p => p.Id, StringComparer.Ordinal)
+            .Take(MaxDrawn)
+            .Select(p => p.Id)
+            .ToHashSet(StringComparer.Ordinal);
+        return [.. _graph.Papers.Where(p => chosen.Contains(p.Id))];
+    }
+
+    /// <summary>The whole atlas (or its <see cref="Drawn"/> papers), laid out by forces. Deterministic: same graph, same picture.</summary>
     public GraphPicture Whole()
     {
-        var papers = _graph.Papers;
+        var papers = Drawn();
         var index = papers.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var radii = papers.Select(Radius).ToArray();
-        var edges = Pairs(_graph.Edges, index);
+        var edges = Pairs(papers.Length == _graph.Papers.Length ? _graph.Edges : _graph.Edges.Where(e => index.ContainsKey(e.From) && index.ContainsKey(e.To)), index);
         var layoutNodes = papers.Select((p, i) => new LayoutNode(p.Id, TopicIndex(p), radii[i])).ToList();
         var springs = edges.Select(e => new LayoutEdge(e.From, e.To)).ToList();
         var positions = ForceLayout.Run(layoutNodes, springs, spacing: 46);
@@ -76,7 +105,9 @@ internal sealed class PaperGraphPictures
         var members = others.Prepend(paper.Id).Select(id => _graph.Find(id)!).ToList();
         var index = members.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
 
-        var edges = Pairs(members.SelectMany(p => _graph.EdgesOf(p.Id)).Distinct().Where(e => index.ContainsKey(e.From) && index.ContainsKey(e.To)), index).ToList();
+        // The graph hands out one instance per edge (value-equal duplicates are merged per paper, keeping the first),
+        // so telling edges apart by reference gives what value equality would, without hashing five strings each.
+        var edges = Pairs(members.SelectMany(p => _graph.EdgesOf(p.Id)).Where(e => index.ContainsKey(e.From) && index.ContainsKey(e.To)).Distinct(ReferenceEqualityComparer.Instance).Cast<Edge>(), index).ToList();
         var linked = edges.Where(e => e.From == 0 || e.To == 0).Select(e => e.From == 0 ? e.To : e.From).ToHashSet();
         var seeAlsoLabel = _kindLabel(EdgeStyle.SeeAlso);
         edges.AddRange(Enumerable.Range(1, members.Count - 1).Where(i => !linked.Contains(i))
@@ -125,15 +156,14 @@ internal sealed class PaperGraphPictures
             .OrderBy(e => e.From).ThenBy(e => e.To),
     ];
 
-    private static int KindRank(string kind)
-    {
-        var rank = EdgeStyle.Kinds.ToList().IndexOf(kind);
-        return rank < 0 ? EdgeStyle.Kinds.Count : rank;
-    }
+    private static readonly Dictionary<string, int> KindRanks =
+        EdgeStyle.Kinds.Select((kind, rank) => (kind, rank)).ToDictionary(x => x.kind, x => x.rank, StringComparer.Ordinal);
+
+    private static int KindRank(string kind) => KindRanks.GetValueOrDefault(kind, EdgeStyle.Kinds.Count);
 
     private PictureNode Node(Paper paper, Point at, double radius, bool focus)
     {
-        var topic = paper.Topics.IsEmpty ? null : _graph.Topics.FirstOrDefault(t => t.Id == paper.Topics[0]);
+        var topic = paper.Topics.IsEmpty ? null : _topics.GetValueOrDefault(paper.Topics[0]);
         var tooltip = paper.Title + (paper.Year is { } y ? $" ({y})" : "") + (topic is null ? "" : $" · {topic.Name}");
         return new PictureNode(paper.Id, _urls.Paper(paper.Slug), tooltip, Colour(paper), radius, at, string.Join(' ', paper.Topics), paper.Year, focus);
     }
