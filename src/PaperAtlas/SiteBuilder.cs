@@ -55,6 +55,10 @@ public static class SiteBuilder
     public static BuildResult Build(BuildOptions options)
     {
         var analysis = Analyse(options.ContentPath, options.MaxParallelism);
+
+        // The files' text and syntax trees were for Read; the graph holds all that rendering needs. At 100,000
+        // papers they are most of the live heap, so let them go before the pages are rendered.
+        analysis = analysis with { Content = analysis.Content.WithoutDocuments() };
         if (analysis.HasErrors)
         {
             return new BuildResult(analysis, Written: false, Files: 0, analysis.Timings);

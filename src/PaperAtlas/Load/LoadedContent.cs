@@ -9,4 +9,8 @@ public sealed record LoadedContent(
     SiteSettings Settings,
     ImmutableArray<Topic> Topics,
     ImmutableArray<SourceDocument> Lists,
-    ImmutableArray<SourceDocument> Papers);
+    ImmutableArray<SourceDocument> Papers)
+{
+    /// <summary>The settings and taxonomy alone, without the loaded files.</summary>
+    public LoadedContent WithoutDocuments() => this with { Lists = [], Papers = [] };
+}
