@@ -52,6 +52,9 @@ public static class SiteBuilder
         return File.Exists(path) ? File.ReadAllText(path) : null;
     }
 
+    /// <summary>From this many papers on, memory matters more than a second of build time.</summary>
+    private const int LargeAtlas = 20_000;
+
     public static BuildResult Build(BuildOptions options)
     {
         var analysis = Analyse(options.ContentPath, options.MaxParallelism);
@@ -59,6 +62,13 @@ public static class SiteBuilder
         // The files' text and syntax trees were for Read; the graph holds all that rendering needs. At 100,000
         // papers they are most of the live heap, so let them go before the pages are rendered.
         analysis = analysis with { Content = analysis.Content.WithoutDocuments() };
+        if (analysis.Graph.Papers.Length >= LargeAtlas)
+        {
+            // What Load and Read allocated is garbage now, gigabytes of it in a large atlas, and the collector would
+            // carry it through rendering. One compacting collection costs about a second and gives the memory back.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+
         if (analysis.HasErrors)
         {
             return new BuildResult(analysis, Written: false, Files: 0, analysis.Timings);
@@ -90,7 +100,13 @@ public static class SiteBuilder
 
             return index.Count;
         });
-        files += clock.Time("exports", () => renderer.RenderExports(output.Write));
+        files += clock.Time("exports", () =>
+        {
+            // The whole-atlas exports are the largest files (hundreds of MB at 100,000 papers): streamed, not held.
+            output.WriteStream("papers.json", stream => PapersJson.Write(analysis.Graph, stream));
+            output.WriteStream("papers.bib", stream => Bibtex.Write(analysis.Graph, stream));
+            return 2 + renderer.RenderExports(output.Write, path => path is not ("papers.json" or "papers.bib"));
+        });
         clock.Time("swap", output.Commit);
         return new BuildResult(analysis, Written: true, files, [.. analysis.Timings, .. clock.Timings]);
     }

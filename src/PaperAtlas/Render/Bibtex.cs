@@ -49,6 +49,21 @@ public static class Bibtex
 
     public static string All(PaperGraph graph) => string.Join('\n', graph.Papers.Select(Entry));
 
+    /// <summary>What <see cref="All"/> returns, as UTF-8 into a stream: a 100,000-paper atlas's file need not be held at once.</summary>
+    public static void Write(PaperGraph graph, Stream stream)
+    {
+        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        for (var i = 0; i < graph.Papers.Length; i++)
+        {
+            if (i > 0)
+            {
+                writer.Write('\n');
+            }
+
+            writer.Write(Entry(graph.Papers[i]));
+        }
+    }
+
     private static string Key(Paper paper)
     {
         var word = TitleWord(paper.Title);

@@ -22,9 +22,11 @@ public static class PapersJson
     public static byte[] Write(PaperGraph graph)
     {
         using var stream = new MemoryStream();
-        Write(graph, stream, paper => Part(graph, paper));
+        Write(graph, stream);
         return stream.ToArray();
     }
+
+    public static void Write(PaperGraph graph, Stream stream) => Write(graph, stream, paper => Part(graph, paper));
 
     /// <summary>
     /// Writes the file from each paper's part (<see cref="Part"/>), so an incremental rebuild can keep the parts of

@@ -42,7 +42,8 @@ public static class SearchIndexBuilder
     {
         // Papers are scored in parallel a batch at a time, then merged in paper order, so the bytes do not depend on timing.
         var topics = TopicsById(graph);
-        var postings = new Dictionary<string, Dictionary<int, int>>(StringComparer.Ordinal);
+        // Postings are appended in paper order, so each list is sorted as built (a list of pairs is a third of a dictionary's size).
+        var postings = new Dictionary<string, List<(int Doc, int Score)>>(StringComparer.Ordinal);
         var batch = new Dictionary<string, int>[Math.Min(ScoreBatch, graph.Papers.Length)];
         for (var start = 0; start < graph.Papers.Length; start += ScoreBatch)
         {
@@ -58,7 +59,7 @@ public static class SearchIndexBuilder
                         postings[term] = docs;
                     }
 
-                    docs[start + k] = score;
+                    docs.Add((start + k, score));
                 }
             }
         }
@@ -182,7 +183,7 @@ public static class SearchIndexBuilder
     internal sealed record Shard(string First, byte[] Bytes);
 
     /// <summary>Terms in ordinal order (JavaScript compares strings the same way), cut at about <see cref="ShardBytes"/>.</summary>
-    private static IEnumerable<Shard> CutShards(Dictionary<string, Dictionary<int, int>> postings)
+    private static IEnumerable<Shard> CutShards(Dictionary<string, List<(int Doc, int Score)>> postings)
     {
         var terms = new List<string>();
         var lists = new List<int[]>();
@@ -209,16 +210,17 @@ public static class SearchIndexBuilder
     }
 
     /// <summary>A term's postings as the browser reads them: pairs of (document id gap, score), by document id.</summary>
-    internal static int[] Encode(Dictionary<int, int> postings)
+    internal static int[] Encode(Dictionary<int, int> postings) => Encode([.. postings.OrderBy(d => d.Key).Select(d => (d.Key, d.Value))]);
+
+    private static int[] Encode(List<(int Doc, int Score)> docs)
     {
-        var docs = postings.OrderBy(d => d.Key).ToList();
         var list = new int[docs.Count * 2];
         var previous = 0;
         for (var k = 0; k < docs.Count; k++)
         {
-            list[2 * k] = docs[k].Key - previous;
-            list[(2 * k) + 1] = docs[k].Value;
-            previous = docs[k].Key;
+            list[2 * k] = docs[k].Doc - previous;
+            list[(2 * k) + 1] = docs[k].Score;
+            previous = docs[k].Doc;
         }
 
         return list;

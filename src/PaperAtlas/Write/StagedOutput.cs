@@ -37,6 +37,15 @@ public sealed class StagedOutput : IDisposable
         stream.Write(bytes);
     }
 
+    /// <summary>Writes one file as <paramref name="write"/> streams it: for files too large to hold in memory at once.</summary>
+    public void WriteStream(string relativePath, Action<Stream> write)
+    {
+        var full = Resolve(relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        using var stream = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        write(stream);
+    }
+
     /// <summary>Replaces the output with the staged folder: the old site is moved aside, the new one moved in.</summary>
     public void Commit()
     {
