@@ -15,7 +15,11 @@ namespace PaperAtlas;
 /// </summary>
 public static class SiteBuilder
 {
-    public static Analysis Analyse(string contentPath, int? maxParallelism = null)
+    /// <param name="keepDocuments">
+    /// False lets the files' text and syntax trees go once Read is done: the graph holds all that rendering needs, and
+    /// at 100,000 papers they are most of the live heap.
+    /// </param>
+    public static Analysis Analyse(string contentPath, int? maxParallelism = null, bool keepDocuments = true)
     {
         var parallel = BuildOptions.ParallelismOf(maxParallelism);
         var clock = new StageClock();
@@ -29,6 +33,12 @@ public static class SiteBuilder
             Parallel.For(0, files.Length, parallel, i => files[i] = PaperFileReader.Read(content.Papers[i], diagnostics));
             return (readings, files.OfType<PaperMention>().ToList());
         });
+        if (!keepDocuments)
+        {
+            content = content.WithoutDocuments();
+            ReleaseGarbage(lists.Sum(l => l.Mentions.Length) + paperFiles.Count);
+        }
+
         var graph = clock.Time("graph", () => Normaliser.Normalise(content, lists, paperFiles, diagnostics));
         return new Analysis(content, graph, diagnostics.ToSortedList(), clock.Timings);
     }
@@ -55,20 +65,23 @@ public static class SiteBuilder
     /// <summary>From this many papers on, memory matters more than a second of build time.</summary>
     private const int LargeAtlas = 20_000;
 
-    public static BuildResult Build(BuildOptions options)
+    /// <summary>
+    /// Between stages a large atlas leaves gigabytes of garbage (Load's files and syntax trees, Render's pages) that the
+    /// collector would carry into the next stage, and the peak memory is the sum. One compacting collection costs
+    /// about a second at 100,000 papers and gives the memory back; a small atlas skips it.
+    /// </summary>
+    private static void ReleaseGarbage(int papers)
     {
-        var analysis = Analyse(options.ContentPath, options.MaxParallelism);
-
-        // The files' text and syntax trees were for Read; the graph holds all that rendering needs. At 100,000
-        // papers they are most of the live heap, so let them go before the pages are rendered.
-        analysis = analysis with { Content = analysis.Content.WithoutDocuments() };
-        if (analysis.Graph.Papers.Length >= LargeAtlas)
+        if (papers >= LargeAtlas)
         {
-            // What Load and Read allocated is garbage now, gigabytes of it in a large atlas, and the collector would
-            // carry it through rendering. One compacting collection costs about a second and gives the memory back.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
+    }
 
+    public static BuildResult Build(BuildOptions options)
+    {
+        var analysis = Analyse(options.ContentPath, options.MaxParallelism, keepDocuments: false);
+        ReleaseGarbage(analysis.Graph.Papers.Length);
         if (analysis.HasErrors)
         {
             return new BuildResult(analysis, Written: false, Files: 0, analysis.Timings);
@@ -90,6 +103,7 @@ public static class SiteBuilder
 
         // Pages go to disk as they are rendered, so memory holds no more than the pages in flight.
         var files = clock.Time("render pages", () => renderer.RenderPages(output.Write, options.Parallelism));
+        ReleaseGarbage(analysis.Graph.Papers.Length);
         files += clock.Time("search index", () =>
         {
             var index = SearchIndexBuilder.Build(analysis.Graph, options.Parallelism);
