@@ -119,7 +119,7 @@ public static class SiteBuilder
             // The whole-atlas exports are the largest files (hundreds of MB at 100,000 papers): streamed, not held.
             output.WriteStream("papers.json", stream => PapersJson.Write(analysis.Graph, stream));
             output.WriteStream("papers.bib", stream => Bibtex.Write(analysis.Graph, stream));
-            return 2 + renderer.RenderExports(output.Write, path => path is not ("papers.json" or "papers.bib"));
+            return 2 + renderer.RenderExports(output.Write);
         });
         clock.Time("swap", output.Commit);
         return new BuildResult(analysis, Written: true, files, [.. analysis.Timings, .. clock.Timings]);

@@ -6,8 +6,8 @@ namespace PaperAtlas.Incremental;
 
 /// <summary>
 /// papers.json and papers.bib put together from each paper's part, kept between rebuilds: writing all ten thousand
-/// papers' JSON takes over a second, and an edit changes one part. The bytes are those of <see cref="PapersJson.Write(PaperGraph)"/>
-/// and <see cref="Bibtex.All"/>.
+/// papers' JSON takes over a second, and an edit changes one part. The bytes are those of <see cref="PapersJson.Write(PaperGraph, Stream)"/>
+/// and <see cref="Bibtex.Write"/>.
 /// </summary>
 internal sealed class ExportFragments
 {
@@ -37,10 +37,10 @@ internal sealed class ExportFragments
         }
     }
 
-    /// <summary>Writes papers.json as <see cref="PapersJson.Write(PaperGraph)"/> would.</summary>
+    /// <summary>Writes papers.json as <see cref="PapersJson.Write(PaperGraph, Stream)"/> would.</summary>
     public void WritePapersJson(PaperGraph graph, Stream stream) => PapersJson.Write(graph, stream, paper => _json[paper.Id]);
 
-    /// <summary>Writes papers.bib as <see cref="Bibtex.All"/> would.</summary>
+    /// <summary>Writes papers.bib as <see cref="Bibtex.Write"/> would.</summary>
     public void WritePapersBib(PaperGraph graph, Stream stream)
     {
         using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);

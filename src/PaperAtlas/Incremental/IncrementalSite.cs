@@ -156,7 +156,7 @@ public sealed class IncrementalSite(BuildOptions options)
             _exports.Update(graph, changed: null);
             output.Write("papers.json", Bytes(stream => _exports.WritePapersJson(graph, stream)));
             output.Write("papers.bib", Bytes(stream => _exports.WritePapersBib(graph, stream)));
-            return 2 + renderer.RenderExports(output.Write, p => p is not ("papers.json" or "papers.bib"));
+            return 2 + renderer.RenderExports(output.Write);
         });
         clock.Time("swap", output.Commit);
         return (files, files);
@@ -214,8 +214,7 @@ public sealed class IncrementalSite(BuildOptions options)
                 count += 2;
             }
 
-            return count + renderer.RenderExports(Write, p => p is not ("papers.json" or "papers.bib")
-                && (changes.Everything || (changes.FeedAndSitemap && p is "feed.xml" or "sitemap.xml")));
+            return count + renderer.RenderExports(Write, p => changes.Everything || (changes.FeedAndSitemap && p is "feed.xml" or "sitemap.xml"));
         });
         if (changes.Everything)
         {

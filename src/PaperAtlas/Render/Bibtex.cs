@@ -47,9 +47,7 @@ public static class Bibtex
         return builder.ToString();
     }
 
-    public static string All(PaperGraph graph) => string.Join('\n', graph.Papers.Select(Entry));
-
-    /// <summary>What <see cref="All"/> returns, as UTF-8 into a stream: a 100,000-paper atlas's file need not be held at once.</summary>
+    /// <summary>papers.bib: every paper's entry, in id order and separated by a newline, as UTF-8 into a stream.</summary>
     public static void Write(PaperGraph graph, Stream stream)
     {
         using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);

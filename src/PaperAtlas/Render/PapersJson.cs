@@ -19,13 +19,6 @@ public static class PapersJson
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    public static byte[] Write(PaperGraph graph)
-    {
-        using var stream = new MemoryStream();
-        Write(graph, stream);
-        return stream.ToArray();
-    }
-
     public static void Write(PaperGraph graph, Stream stream) => Write(graph, stream, paper => Part(graph, paper));
 
     /// <summary>

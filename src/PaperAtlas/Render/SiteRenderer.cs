@@ -100,7 +100,11 @@ public sealed class SiteRenderer
         return count;
     }
 
-    /// <summary>The exports (papers.json, BibTeX, feed, sitemap, robots.txt) and the theme's assets.</summary>
+    /// <summary>
+    /// The small exports (feed, sitemap, robots.txt) and the theme's assets. The whole-atlas exports, papers.json and
+    /// papers.bib, are hundreds of MB in a large atlas: callers stream them (<see cref="PapersJson.Write(PaperGraph, Stream)"/>,
+    /// <see cref="Bibtex.Write"/>).
+    /// </summary>
     /// <param name="include">Renders only the exports whose site-relative path it accepts; null renders all.</param>
     public int RenderExports(Action<string, byte[]> write, Func<string, bool>? include = null)
     {
@@ -115,8 +119,6 @@ public sealed class SiteRenderer
             }
         }
 
-        Add("papers.json", () => PapersJson.Write(_graph));
-        Add("papers.bib", () => Encoding.UTF8.GetBytes(Bibtex.All(_graph)));
         Add("feed.xml", () => Feeds.Atom(_graph, _settings, _urls));
         Add("sitemap.xml", () => Feeds.Sitemap(SitemapEntries(), _settings));
         Add("robots.txt", () => Feeds.Robots(_settings, _urls));
