@@ -65,6 +65,9 @@ public static class SiteBuilder
     /// <summary>From this many papers on, memory matters more than a second of build time.</summary>
     private const int LargeAtlas = 20_000;
 
+    /// <summary>How many pages a large atlas renders between collections (measured at 100,000 papers: 20,000 let RSS reach 2 GB).</summary>
+    private const int CollectEveryPages = 10_000;
+
     /// <summary>
     /// Between stages a large atlas leaves gigabytes of garbage (Load's files and syntax trees, Render's pages) that the
     /// collector would carry into the next stage, and the peak memory is the sum. One compacting collection costs
@@ -101,8 +104,19 @@ public static class SiteBuilder
 
         clock.Time("graph layout", renderer.LayoutGraph);
 
-        // Pages go to disk as they are rendered, so memory holds no more than the pages in flight.
-        var files = clock.Time("render pages", () => renderer.RenderPages(output.Write, options.Parallelism));
+        // Pages go to disk as they are rendered, so memory holds no more than the pages in flight, and a large atlas
+        // gives its rendering garbage back every so many pages rather than letting it pile up until the stage ends.
+        var written = 0;
+        void Write(string path, byte[] bytes)
+        {
+            output.Write(path, bytes);
+            if (Interlocked.Increment(ref written) % CollectEveryPages == 0)
+            {
+                ReleaseGarbage(analysis.Graph.Papers.Length);
+            }
+        }
+
+        var files = clock.Time("render pages", () => renderer.RenderPages(Write, options.Parallelism));
         ReleaseGarbage(analysis.Graph.Papers.Length);
         files += clock.Time("search index", () =>
         {
