@@ -14,6 +14,7 @@ public sealed class PaperGraph
     private readonly IReadOnlyDictionary<int, ImmutableArray<Paper>> _byYear;
     private readonly IReadOnlyDictionary<string, ImmutableArray<Paper>> _byList;
     private readonly IReadOnlyDictionary<string, ImmutableArray<Edge>> _edgesOf;
+    private readonly IReadOnlyDictionary<string, Topic> _topicById;
 
     public PaperGraph(
         ImmutableArray<Paper> papers,
@@ -41,6 +42,9 @@ public sealed class PaperGraph
             .GroupBy(x => x.Item1, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.e).Distinct().ToImmutableArray(), StringComparer.Ordinal);
         Years = [.. _byYear.Keys.Order()];
+
+        // The first topic with an id wins, as a search through the topics in order would find it.
+        _topicById = topics.DistinctBy(t => t.Id, StringComparer.Ordinal).ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
     }
 
     private PaperGraph(PaperGraph from, ImmutableArray<Paper> papers, IReadOnlyDictionary<string, Paper> byId,
@@ -58,6 +62,7 @@ public sealed class PaperGraph
         _byYear = byYear;
         _byList = byList;
         _edgesOf = from._edgesOf;
+        _topicById = from._topicById;
     }
 
     /// <summary>
@@ -118,6 +123,8 @@ public sealed class PaperGraph
     public ImmutableArray<int> Years { get; }
 
     public Paper? Find(string id) => _byId.GetValueOrDefault(id);
+
+    public Topic? FindTopic(string id) => _topicById.GetValueOrDefault(id);
 
     public ImmutableArray<Paper> InTopic(string topicId) => _byTopic.GetValueOrDefault(topicId, []);
 

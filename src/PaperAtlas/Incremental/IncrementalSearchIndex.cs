@@ -59,10 +59,9 @@ internal sealed class IncrementalSearchIndex
         _docTerms.Clear();
         _shards.Clear();
         _bundles.Clear();
-        var topics = SearchIndexBuilder.TopicsById(graph);
         for (var doc = 0; doc < graph.Papers.Length; doc++)
         {
-            var scores = SearchIndexBuilder.Score(topics, graph.Papers[doc]);
+            var scores = SearchIndexBuilder.Score(graph, graph.Papers[doc]);
             _docTerms.Add(scores);
             foreach (var (term, score) in scores)
             {
@@ -89,7 +88,7 @@ internal sealed class IncrementalSearchIndex
     private void Rescore(PaperGraph graph, int doc, HashSet<string> touched)
     {
         var old = _docTerms[doc];
-        var scores = SearchIndexBuilder.Score(SearchIndexBuilder.TopicsById(graph), graph.Papers[doc]);
+        var scores = SearchIndexBuilder.Score(graph, graph.Papers[doc]);
         _docTerms[doc] = scores;
         foreach (var (term, score) in old)
         {

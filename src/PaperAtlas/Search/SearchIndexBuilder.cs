@@ -41,14 +41,13 @@ public static class SearchIndexBuilder
     public static IReadOnlyList<IndexFile> Build(PaperGraph graph, ParallelOptions? parallel = null)
     {
         // Papers are scored in parallel a batch at a time, then merged in paper order, so the bytes do not depend on timing.
-        var topics = TopicsById(graph);
         // Postings are appended in paper order, so each list is sorted as built (a list of pairs is a third of a dictionary's size).
         var postings = new Dictionary<string, List<(int Doc, int Score)>>(StringComparer.Ordinal);
         var batch = new Dictionary<string, int>[Math.Min(ScoreBatch, graph.Papers.Length)];
         for (var start = 0; start < graph.Papers.Length; start += ScoreBatch)
         {
             var count = Math.Min(ScoreBatch, graph.Papers.Length - start);
-            Parallel.For(0, count, parallel ?? new ParallelOptions(), k => batch[k] = Score(topics, graph.Papers[start + k]));
+            Parallel.For(0, count, parallel ?? new ParallelOptions(), k => batch[k] = Score(graph, graph.Papers[start + k]));
             for (var k = 0; k < count; k++)
             {
                 foreach (var (term, score) in batch[k])
@@ -73,10 +72,6 @@ public static class SearchIndexBuilder
 
         return Finish(graph, shards, bundles);
     }
-
-    /// <summary>The taxonomy by id; the first topic with an id wins, as a search through the topics in order would find it.</summary>
-    internal static Dictionary<string, Topic> TopicsById(PaperGraph graph) =>
-        graph.Topics.DistinctBy(t => t.Id, StringComparer.Ordinal).ToDictionary(t => t.Id, StringComparer.Ordinal);
 
     /// <summary>The result metadata of the papers from <paramref name="start"/> on, <see cref="BundleSize"/> of them.</summary>
     internal static IndexFile Bundle(PaperGraph graph, int start)
@@ -114,7 +109,7 @@ public static class SearchIndexBuilder
     }
 
     /// <summary>Every term of a paper with its score: the sum of the weights of the fields it occurs in.</summary>
-    internal static Dictionary<string, int> Score(IReadOnlyDictionary<string, Topic> topics, Paper paper)
+    internal static Dictionary<string, int> Score(PaperGraph graph, Paper paper)
     {
         var scores = new Dictionary<string, int>(StringComparer.Ordinal);
         void Add(string? text, int weight, bool unigrams)
@@ -163,7 +158,7 @@ public static class SearchIndexBuilder
 
         foreach (var topic in paper.Topics)
         {
-            var t = topics.GetValueOrDefault(topic);
+            var t = graph.FindTopic(topic);
             Add(t is null ? topic : $"{t.Name} {t.NameZh} {string.Join(' ', t.Aliases)}", TopicWeight, unigrams: true);
         }
 
@@ -177,8 +172,8 @@ public static class SearchIndexBuilder
         return scores;
     }
 
-    internal static string TopicName(PaperGraph graph, string id) =>
-        graph.Topics.FirstOrDefault(t => t.Id == id) is { } topic ? $"{topic.Name} {topic.NameZh}" : id;
+    private static string TopicName(PaperGraph graph, string id) =>
+        graph.FindTopic(id) is { } topic ? $"{topic.Name} {topic.NameZh}" : id;
 
     internal sealed record Shard(string First, byte[] Bytes);
 

@@ -18,7 +18,6 @@ internal sealed class PaperGraphPictures
     private readonly Dictionary<string, int> _topicIndex;
     // Only the whole-atlas layout needs every paper's degree; a paper's neighbourhood must not pay for it.
     private readonly Lazy<Dictionary<string, int>> _degree;
-    private readonly Dictionary<string, Topic> _topics;
 
     /// <param name="kindLabel">The reader's name of an edge kind ("Extends"), for tooltips.</param>
     public PaperGraphPictures(PaperGraph graph, Urls urls, Func<string, string> kindLabel)
@@ -28,8 +27,6 @@ internal sealed class PaperGraphPictures
         _kindLabel = kindLabel;
         var used = graph.Papers.Where(p => !p.Topics.IsEmpty).Select(p => p.Topics[0]).ToHashSet(StringComparer.Ordinal);
         _topicIndex = graph.Topics.Where(t => used.Contains(t.Id)).Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        // The first topic with an id wins, as a search through the topics in order would find it.
-        _topics = graph.Topics.DistinctBy(t => t.Id, StringComparer.Ordinal).ToDictionary(t => t.Id, StringComparer.Ordinal);
         _degree = new Lazy<Dictionary<string, int>>(() => graph.Papers.ToDictionary(
             p => p.Id,
             p => graph.EdgesOf(p.Id).Select(e => e.From == p.Id ? e.To : e.From).Distinct(StringComparer.Ordinal).Count(),
@@ -163,7 +160,7 @@ internal sealed class PaperGraphPictures
 
     private PictureNode Node(Paper paper, Point at, double radius, bool focus)
     {
-        var topic = paper.Topics.IsEmpty ? null : _topics.GetValueOrDefault(paper.Topics[0]);
+        var topic = paper.Topics.IsEmpty ? null : _graph.FindTopic(paper.Topics[0]);
         var tooltip = paper.Title + (paper.Year is { } y ? $" ({y})" : "") + (topic is null ? "" : $" · {topic.Name}");
         return new PictureNode(paper.Id, _urls.Paper(paper.Slug), tooltip, Colour(paper), radius, at, string.Join(' ', paper.Topics), paper.Year, focus);
     }
