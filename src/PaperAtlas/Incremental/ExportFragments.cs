@@ -1,4 +1,3 @@
-using System.Text;
 using PaperAtlas.Graph;
 using PaperAtlas.Render;
 
@@ -7,7 +6,7 @@ namespace PaperAtlas.Incremental;
 /// <summary>
 /// papers.json and papers.bib put together from each paper's part, kept between rebuilds: writing all ten thousand
 /// papers' JSON takes over a second, and an edit changes one part. The bytes are those of <see cref="PapersJson.Write(PaperGraph, Stream)"/>
-/// and <see cref="Bibtex.Write"/>.
+/// and <see cref="Bibtex.Write(PaperGraph, Stream)"/>.
 /// </summary>
 internal sealed class ExportFragments
 {
@@ -40,18 +39,6 @@ internal sealed class ExportFragments
     /// <summary>Writes papers.json as <see cref="PapersJson.Write(PaperGraph, Stream)"/> would.</summary>
     public void WritePapersJson(PaperGraph graph, Stream stream) => PapersJson.Write(graph, stream, paper => _json[paper.Id]);
 
-    /// <summary>Writes papers.bib as <see cref="Bibtex.Write"/> would.</summary>
-    public void WritePapersBib(PaperGraph graph, Stream stream)
-    {
-        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        for (var i = 0; i < graph.Papers.Length; i++)
-        {
-            if (i > 0)
-            {
-                writer.Write('\n');
-            }
-
-            writer.Write(_bibtex[graph.Papers[i].Id]);
-        }
-    }
+    /// <summary>Writes papers.bib as <see cref="Bibtex.Write(PaperGraph, Stream)"/> would.</summary>
+    public void WritePapersBib(PaperGraph graph, Stream stream) => Bibtex.Write(graph, stream, paper => _bibtex[paper.Id]);
 }

@@ -103,7 +103,7 @@ public sealed class SiteRenderer
     /// <summary>
     /// The small exports (feed, sitemap, robots.txt) and the theme's assets. The whole-atlas exports, papers.json and
     /// papers.bib, are hundreds of MB in a large atlas: callers stream them (<see cref="PapersJson.Write(PaperGraph, Stream)"/>,
-    /// <see cref="Bibtex.Write"/>).
+    /// <see cref="Bibtex.Write(PaperGraph, Stream)"/>).
     /// </summary>
     /// <param name="include">Renders only the exports whose site-relative path it accepts; null renders all.</param>
     public int RenderExports(Action<string, byte[]> write, Func<string, bool>? include = null)
