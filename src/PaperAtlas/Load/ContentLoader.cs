@@ -67,16 +67,11 @@ public static partial class ContentLoader
             }
         }
 
-        // A paper file's body is only rendered, never read for mentions: it needs a syntax tree only when it may
-        // hold a link worth warning about (the site never publishes such links whatever this says).
-        var markdown = kind == DocumentKind.Paper && !MayHoldUnsafeLink(text) ? new MarkdownDocument() : ParseMarkdown(path, text, diagnostics);
+        // Every file is parsed, paper files too: the parse is where nesting too deep to render is refused, and
+        // where unsafe links are found however they are spelt (entities included).
+        var markdown = ParseMarkdown(path, text, diagnostics);
         return new SourceDocument(path, relativePath, kind, text, frontMatter, markdown) { BodyStart = bodyStart };
     }
-
-    private static bool MayHoldUnsafeLink(string text) =>
-        text.Contains("script", StringComparison.OrdinalIgnoreCase) || text.Contains("data:", StringComparison.OrdinalIgnoreCase)
-        || text.Contains("data&", StringComparison.OrdinalIgnoreCase) || text.Contains("file:", StringComparison.OrdinalIgnoreCase)
-        || text.Contains("file&", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Markdig recurses into nested blocks and inlines, so nesting is bounded before it parses (line prefixes,

@@ -85,6 +85,20 @@ public sealed class BadInputTests
         AssertAnswered(content, code, line, ["lists/" + name + ".md"]);
     }
 
+    [Theory]
+    [InlineData("quote-10000")]
+    [InlineData("emphasis-5000")]
+    public void Deep_nesting_in_a_paper_files_notes_is_refused_too(string name)
+    {
+        // Paper-file notes are rendered, so they are bounded like lists: a build must never meet what check let pass.
+        using var temp = new TempFolder();
+        var content = NewContent(temp);
+        var (text, code, line) = Generate(name);
+        const string FrontMatter = "---\nid: \"2106.09685\"\ntitle: LoRA\n---\n";
+        File.WriteAllText(Path.Combine(content, "papers", "2106.09685.md"), FrontMatter + text, new UTF8Encoding(false));
+        AssertAnswered(content, code, line + 4, ["papers/2106.09685.md"]);
+    }
+
     private static (string Text, string Code, int Line) Generate(string name)
     {
         const string Head = "# Generated\n\n";
