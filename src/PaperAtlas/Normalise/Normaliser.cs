@@ -127,19 +127,28 @@ public static class Normaliser
             }
         }
 
-        // A DOI-only paper whose title is an arXiv paper's title is that paper's published version.
+        // A DOI-only paper whose title is an arXiv paper's title is that paper's published version. Its other
+        // titles now name the arXiv paper too, so that a later title-only mention joins a group that is emitted.
+        var merged = new HashSet<PaperGroup>();
         foreach (var group in order.Where(g => g.ArxivId is null && g.Doi is not null).ToList())
         {
-            var arxiv = group.Mentions.Select(m => m.Title).OfType<string>().SelectMany(TitleKey.Variants)
-                .Select(k => byTitle.GetValueOrDefault(k)).FirstOrDefault(g => g is { ArxivId: not null });
+            var keys = group.Mentions.Select(m => m.Title).OfType<string>().SelectMany(TitleKey.Variants).ToList();
+            var arxiv = keys.Select(k => byTitle.GetValueOrDefault(k)).FirstOrDefault(g => g is { ArxivId: not null });
             if (arxiv is not null)
             {
                 arxiv.Mentions.AddRange(group.Mentions);
                 arxiv.Doi ??= group.Doi;
-                order.Remove(group);
+                foreach (var key in keys.Where(k => byTitle.GetValueOrDefault(k) == group))
+                {
+                    byTitle[key] = arxiv;
+                }
+
+                merged.Add(group);
                 groups.Remove(group.Id);
             }
         }
+
+        order.RemoveAll(merged.Contains);
 
         foreach (var mention in idless)
         {

@@ -191,6 +191,21 @@ public sealed class MergeTests
     }
 
     [Fact]
+    public void A_title_only_mention_of_a_merged_doi_papers_other_title_joins_the_arxiv_paper()
+    {
+        var graph = Fixtures.Graph(("content/lists/mixed.md", Fixtures.Lines(
+            "| 年份 | 名字 | 简介 | 精读 |",
+            "| ---- | ---- | ---- | ---- |",
+            "| 2023 | [Lost in the Middle: How Language Models Use Long Contexts](https://arxiv.org/abs/2307.03172) | 长上下文 | |",
+            "| 2024 | [Lost in the Middle: How Language Models Use Long Contexts](https://doi.org/10.1162/tacl_a_00638) | TACL 版 | |",
+            "| 2024 | [Lost in the Middle, TACL version](https://doi.org/10.1162/tacl_a_00638) | 期刊版 | |",
+            "| 2024 | Lost in the Middle, TACL version | 无链接 | |")));
+
+        var paper = Assert.Single(graph.Graph.Papers);
+        Assert.Equal(4, paper.Mentions.Length);
+    }
+
+    [Fact]
     public void A_reading_path_declared_in_site_yml_resolves_ids_and_nicknames()
     {
         using var folder = new TempFolder();
