@@ -221,9 +221,11 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
     /// <summary>Maps a URL path to a file inside the output folder, refusing anything that escapes it.</summary>
     private string? Resolve(string path)
     {
-        var root = Path.GetFullPath(options.OutputPath);
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.OutputPath));
         var full = Path.GetFullPath(Path.Combine(root, path.TrimStart('/')));
-        if (!full.StartsWith(root, StringComparison.Ordinal))
+
+        // With the separator: "/site2/x" must not pass as inside "/site".
+        if (full != root && !full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             return null;
         }

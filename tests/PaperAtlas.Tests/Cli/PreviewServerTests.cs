@@ -24,6 +24,8 @@ public sealed class PreviewServerTests : IDisposable
         Assert.Contains("/__atlas/reload.js", home, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/no/such/page/")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/..%2f..%2fetc/passwd")).StatusCode);
+        _folder.Write("site-private/secret.txt", "not for the web");
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/..%2fsite-private/secret.txt")).StatusCode);
 
         await using var events = await http.GetStreamAsync("/__atlas/events");
         using var reader = new StreamReader(events);
