@@ -36,7 +36,7 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         _listener.Prefixes.Add(Url);
         _listener.Start();
         using var contentWatcher = Watch(options.ContentPath, theme: false);
-        using var themeWatcher = Watch(options.TemplatesPath ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.ContentPath).TrimEnd('/')) ?? ".", "templates"), theme: true);
+        using var themeWatcher = Watch(_site.ThemeFolder, theme: true);
         log.WriteLine($"serving {options.OutputPath} at {Url} — edits to content/ and templates/ rebuild and reload; Ctrl+C stops");
         cancel.Register(() => _listener.Stop());
         while (!cancel.IsCancellationRequested)

@@ -38,6 +38,9 @@ public sealed class IncrementalSite(BuildOptions options)
     private IReadOnlyList<Diagnostic> _graphDiagnostics = [];
     private SiteSettings? _settings;
 
+    /// <summary>The theme folder as <c>atlas build</c> finds it (--templates, site.yml's `templates`, templates/), once a rebuild has loaded the content.</summary>
+    public string ThemeFolder { get; private set; } = "";
+
     /// <summary>
     /// Rebuilds. <paramref name="changedContentFiles"/> are content-relative paths a watcher saw change (null: look at
     /// every file); <paramref name="themeChanged"/> renders every page with the templates read again.
@@ -55,6 +58,7 @@ public sealed class IncrementalSite(BuildOptions options)
         }
 
         var content = _content.Content;
+        ThemeFolder = SiteBuilder.ThemeFolder(options, content);
         var (graph, graphDiagnostics) = clock.Time("graph", () => Shortcut(change) is { } quick ? (quick, _graphDiagnostics) : Normalise(content));
         var diagnostics = clock.Time("diagnostics", () =>
         {
@@ -75,7 +79,7 @@ public sealed class IncrementalSite(BuildOptions options)
         if (_theme is null || themeChanged)
         {
             var themeDiagnostics = new DiagnosticBag();
-            _theme = Theme.Load(SiteBuilder.ThemeFolder(options, content), content.Settings.Languages.FirstOrDefault() ?? "en", themeDiagnostics);
+            _theme = Theme.Load(ThemeFolder, content.Settings.Languages.FirstOrDefault() ?? "en", themeDiagnostics);
             _guide = SiteBuilder.ReadGuide(content);
             if (_theme is null)
             {
