@@ -79,14 +79,5 @@ public sealed class InPlaceOutput(string outputPath)
         return deleted;
     }
 
-    private string Resolve(string relativePath)
-    {
-        var full = Path.GetFullPath(Path.Combine(_output, relativePath));
-        if (!full.StartsWith(_output + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"refusing to write outside the site: {relativePath}");
-        }
-
-        return full;
-    }
+    private string Resolve(string relativePath) => SitePath.Resolve(_output, relativePath);
 }

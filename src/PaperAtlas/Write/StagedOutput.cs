@@ -121,14 +121,5 @@ public sealed class StagedOutput : IDisposable
         }
     }
 
-    private string Resolve(string relativePath)
-    {
-        var full = Path.GetFullPath(Path.Combine(_staging, relativePath));
-        if (!full.StartsWith(_staging + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"refusing to write outside the site: {relativePath}");
-        }
-
-        return full;
-    }
+    private string Resolve(string relativePath) => SitePath.Resolve(_staging, relativePath);
 }
