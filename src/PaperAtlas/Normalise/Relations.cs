@@ -12,10 +12,10 @@ namespace PaperAtlas.Normalise;
 /// </summary>
 internal static partial class Relations
 {
-    [GeneratedRegex(@"(?:详见|参见|见)\s*第?\s*(?<number>\d+(?:\.\d+)+)\s*节|see (?:also )?section (?<number>\d+(?:\.\d+)+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:详见|参见|见)\s*第?\s*(?<number>[0-9]+(?:\.[0-9]+)+)\s*节|see (?:also )?section (?<number>[0-9]+(?:\.[0-9]+)+)", RegexOptions.IgnoreCase)]
     private static partial Regex CrossReference();
 
-    [GeneratedRegex(@"^\s*(?<number>\d+(?:\.\d+)+)[.、)]?\s")]
+    [GeneratedRegex(@"^\s*(?<number>[0-9]+(?:\.[0-9]+)+)[.、)]?\s")]
     private static partial Regex SectionNumber();
 
     public static ImmutableArray<Edge> Build(

@@ -15,7 +15,7 @@ public static partial class Citations
     private const string ClosingBefore = "）)”\"*】]」";
     private const string NotAfterVerb = "为第约达至到共近和与或及";
 
-    [GeneratedRegex(@"(?<![A-Za-z])[A-Za-z]{2,} \d{1,3}(?![\d.,])")]
+    [GeneratedRegex(@"(?<![A-Za-z])[A-Za-z]{2,} [0-9]{1,3}(?![0-9.,])")]
     private static partial Regex NumberedName();
 
     /// <summary>

@@ -34,7 +34,7 @@ public static partial class ReportReader
         for (var i = 0; i < context.Blocks.Length; i++)
         {
             var placed = context.Blocks[i];
-            if (ReadContext.SectionOpenedBy(placed) is { } section && WorksCitedHeading().IsMatch(section.Title.Trim().TrimEnd(':', '：')))
+            if (ReadContext.SectionOpenedBy(placed) is { } section && IsWorksCitedHeading(section.Title))
             {
                 return i;
             }
