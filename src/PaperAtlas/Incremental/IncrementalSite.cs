@@ -158,19 +158,12 @@ public sealed class IncrementalSite(BuildOptions options)
         files += clock.Time("exports", () =>
         {
             _exports.Update(graph, changed: null);
-            output.Write("papers.json", Bytes(stream => _exports.WritePapersJson(graph, stream)));
-            output.Write("papers.bib", Bytes(stream => _exports.WritePapersBib(graph, stream)));
+            output.WriteStream("papers.json", stream => _exports.WritePapersJson(graph, stream));
+            output.WriteStream("papers.bib", stream => _exports.WritePapersBib(graph, stream));
             return 2 + renderer.RenderExports(output.Write);
         });
         clock.Time("swap", output.Commit);
         return (files, files);
-    }
-
-    private static byte[] Bytes(Action<Stream> write)
-    {
-        using var stream = new MemoryStream();
-        write(stream);
-        return stream.ToArray();
     }
 
     private (int Written, int Rendered) WriteInPlace(PaperGraph graph, SiteRenderer renderer, SiteChanges changes, StageClock clock)
@@ -196,7 +189,7 @@ public sealed class IncrementalSite(BuildOptions options)
             var paths = index.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
 
             // Index files are named by their content's hash: a name already written holds these bytes.
-            foreach (var file in index.Where(f => !_searchFiles.Contains(f.Path) || !f.Path.EndsWith(".json", StringComparison.Ordinal) || f.Path.EndsWith("/manifest.json", StringComparison.Ordinal)))
+            foreach (var file in index.Where(f => !_searchFiles.Contains(f.Path) || f.Path.EndsWith("/manifest.json", StringComparison.Ordinal)))
             {
                 Write(file.Path, file.Bytes);
             }
