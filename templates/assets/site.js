@@ -2,7 +2,6 @@
 // the "/" shortcut to the search box, timeline bars, and copying BibTeX. No inline handlers: CSP-safe.
 (function () {
   "use strict";
-  var base = document.body.getAttribute("data-base") || "/";
 
   function text(el) { return (el.textContent || "").trim(); }
 

@@ -54,8 +54,6 @@ public sealed class SiteRenderer
     /// <summary>Lays out the whole graph for /graph/ (once; pages rendered later reuse it). Separate so a build can time it.</summary>
     public int LayoutGraph() => _graphPage.Value.NodeCount;
 
-    public Urls Urls => _urls;
-
     /// <summary>Renders every page and hands it to <paramref name="write"/> (from several threads) as soon as it is ready.</summary>
     /// <param name="include">Renders only the pages whose site-relative path it accepts (the preview server's incremental rebuilds); null renders all.</param>
     public int RenderPages(Action<string, byte[]> write, ParallelOptions? parallel = null, Func<string, bool>? include = null)

@@ -62,8 +62,6 @@ public sealed class Theme
         return ok ? new Theme(folder, templates, strings) : null;
     }
 
-    public bool Has(string name) => _templates.ContainsKey(name);
-
     /// <summary>Renders a page with its template, then wraps it in <c>layout</c>.</summary>
     public string RenderPage(string templateName, ScriptObject globals)
     {
