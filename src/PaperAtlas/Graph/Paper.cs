@@ -26,4 +26,7 @@ public sealed record Paper(
         Mentions.FirstOrDefault(m => m.Kind == MentionKind.PaperFile)?.Note ?? "";
 
     public bool HasPaperFile => Mentions.Any(m => m.Kind == MentionKind.PaperFile);
+
+    /// <summary>How many curated lists mention the paper (its own paper file is not a list).</summary>
+    public int ListCount => Mentions.Select(m => m.ListId).Where(l => l != PaperFileReader.ListId).Distinct(StringComparer.Ordinal).Count();
 }

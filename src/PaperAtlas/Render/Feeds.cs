@@ -87,7 +87,7 @@ public static class Feeds
     private static string Summary(Paper paper)
     {
         var year = paper.Year?.ToString(CultureInfo.InvariantCulture) ?? "";
-        var lists = paper.Mentions.Select(m => m.ListId).Distinct().Count();
+        var lists = paper.ListCount;
         return $"{paper.Title} ({year}) — in {lists} list(s).";
     }
 

@@ -193,7 +193,7 @@ public sealed class SiteRenderer
         [.. paper.Topics.Select(t => _topics[t])],
         string.Join(", ", paper.Aliases),
         Nickname(paper),
-        paper.Mentions.Select(m => m.ListId).Where(l => l != PaperFileReader.ListId).Distinct().Count());
+        paper.ListCount);
 
     /// <summary>The name readers know a paper by when its title does not say it: "Visual Instruction Tuning" is LLaVA.</summary>
     private static string? Nickname(Paper paper) => paper.Aliases

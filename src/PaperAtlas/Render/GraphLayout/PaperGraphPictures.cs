@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using PaperAtlas.Graph;
-using PaperAtlas.Read;
 
 namespace PaperAtlas.Render.GraphLayout;
 
@@ -168,7 +167,7 @@ internal sealed class PaperGraphPictures
     /// <summary>Bigger for papers more lists mention and more edges reach.</summary>
     private double Radius(Paper paper)
     {
-        var lists = paper.Mentions.Select(m => m.ListId).Where(l => l != PaperFileReader.ListId).Distinct(StringComparer.Ordinal).Count();
+        var lists = paper.ListCount;
         return Math.Min(16, 5 + 1.8 * Math.Sqrt(lists + _degree.Value[paper.Id]));
     }
 
