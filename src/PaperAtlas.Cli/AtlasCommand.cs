@@ -32,7 +32,7 @@ public static class AtlasCommand
             {
                 foreach (var timing in result.Timings)
                 {
-                    stderr.WriteLine($"{timing.Stage,-14} {timing.Elapsed.TotalMilliseconds,9:F1} ms");
+                    stderr.WriteLine($"{timing.Stage,-14} {timing.Elapsed.TotalMilliseconds,9:F1} ms   cpu {timing.Cpu.TotalMilliseconds,9:F1} ms");
                 }
             }
 

@@ -4,9 +4,12 @@ namespace PaperAtlas;
 /// <param name="MaxParallelism">At most this many threads per parallel stage; null uses every core. The output never depends on it.</param>
 public sealed record BuildOptions(string ContentPath, string OutputPath, string? BaseUrl = null, string? TemplatesPath = null, int? MaxParallelism = null)
 {
-    /// <summary>The parallel options every stage of this build runs with.</summary>
+    /// <summary>
+    /// The parallel options every stage of this build runs with. At most one thread per core: pages are written from the
+    /// loop, and left unbounded the pool adds threads whenever one waits on the disk, which then fight for the cores.
+    /// </summary>
     public ParallelOptions Parallelism => ParallelismOf(MaxParallelism);
 
     public static ParallelOptions ParallelismOf(int? maxParallelism) =>
-        new() { MaxDegreeOfParallelism = maxParallelism is > 0 ? maxParallelism.Value : -1 };
+        new() { MaxDegreeOfParallelism = maxParallelism is > 0 ? maxParallelism.Value : Environment.ProcessorCount };
 }

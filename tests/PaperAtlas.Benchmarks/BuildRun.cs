@@ -12,7 +12,7 @@ internal static partial class BuildRunner
 {
     public const string TimeTool = "/usr/bin/time";
 
-    [GeneratedRegex(@"^(?<stage>[a-z][a-z +-]*?)\s+(?<ms>\d+(\.\d+)?) ms$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<stage>[a-z][a-z +-]*?)\s+(?<ms>\d+(\.\d+)?) ms(\s+cpu\s+\d+(\.\d+)? ms)?$", RegexOptions.CultureInvariant)]
     private static partial Regex StageLine();
 
     public static BuildRun Run(string atlas, string content, string templates, string output)

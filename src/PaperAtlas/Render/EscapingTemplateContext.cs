@@ -10,6 +10,9 @@ namespace PaperAtlas.Render;
 /// </summary>
 internal sealed class EscapingTemplateContext : TemplateContext
 {
+    /// <summary>Output buffers for the templates this context renders, one per nesting level (page, partial, partial in a partial).</summary>
+    public OutputBuffers Buffers { get; } = new();
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
         return textAsObject switch

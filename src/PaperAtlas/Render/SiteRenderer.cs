@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using PaperAtlas.Graph;
 using PaperAtlas.Load;
 using PaperAtlas.Read;
@@ -87,12 +86,12 @@ public sealed class SiteRenderer
             (Func<object>)(() => new YearView(y, [.. _graph.InYear(y).Select(p => _rows[p.Id])], i > 0 ? years[i - 1] : null, i + 1 < years.Length ? years[i + 1] : null)))));
         pages.AddRange(_graph.Lists.Select(l => ($"lists/{l.Id}/index.html", "list", new PageView(l.Title, "list", _urls.List(l.Id), l.Info.Description), (Func<object>)(() => ListPage(l)))));
 
-        Parallel.ForEach(pages.Where(p => include(p.Path)), parallel, page => output.Add((page.Path, Encoding.UTF8.GetBytes(RenderPage(page.Template, page.Page, page.Model())))));
+        Parallel.ForEach(pages.Where(p => include(p.Path)), parallel, page => output.Add((page.Path, RenderPage(page.Template, page.Page, page.Model()))));
         Parallel.ForEach(_graph.Papers.Where(p => include($"papers/{p.Slug}/index.html")), parallel, paper =>
         {
             var view = PaperPage(paper);
             var page = new PageView(paper.Title, "paper", _urls.Paper(paper.Slug), paper.Aliases.IsEmpty ? "" : string.Join(", ", paper.Aliases));
-            output.Add(($"papers/{paper.Slug}/index.html", Encoding.UTF8.GetBytes(RenderPage("paper", page, view))));
+            output.Add(($"papers/{paper.Slug}/index.html", RenderPage("paper", page, view)));
         });
 
         return count;
@@ -137,7 +136,7 @@ public sealed class SiteRenderer
         public void Add((string Path, byte[] Bytes) file) => write(file.Path, file.Bytes);
     }
 
-    private string RenderPage(string template, PageView page, object model)
+    private byte[] RenderPage(string template, PageView page, object model)
     {
         var globals = new ScriptObject
         {

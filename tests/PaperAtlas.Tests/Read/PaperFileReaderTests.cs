@@ -40,6 +40,25 @@ public sealed class PaperFileReaderTests
     }
 
     [Fact]
+    public void An_unsafe_link_in_the_notes_is_PA207_at_the_links_own_line_and_column()
+    {
+        // Paper files are first parsed without inline positions; the warning must still point at the link.
+        var (_, diagnostics) = Fixtures.ReadPaper(Fixtures.Lines(
+            "---",
+            "id: \"2106.09685\"",
+            "title: LoRA",
+            "---",
+            "Low-rank updates.",
+            "",
+            "> A quote that runs",
+            ">   on, then: **[the demo](javascript:alert(1))** too."));
+
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticCodes.UnsafeLink, warning.Code);
+        Assert.Equal(new SourceLocation("content/papers/2106.09685.md", 8, 17), warning.Location);
+    }
+
+    [Fact]
     public void A_year_that_is_not_a_number_is_PA102_on_the_years_line()
     {
         var (mention, diagnostics) = Fixtures.ReadPaper(Fixtures.Lines(
