@@ -14,6 +14,9 @@ public static partial class ContentLoader
     [System.Text.RegularExpressions.GeneratedRegex("\r(?!\n)")]
     private static partial System.Text.RegularExpressions.Regex LoneCr();
 
+    /// <summary>From this many files in a folder on, their front-matter trees are held weakly (0.17 GB of trees at this size).</summary>
+    private const int HoldFrontMatterWeaklyFrom = 20_000;
+
     /// <summary>Larger files are refused: a list this big is a mistake or an attack, never a reading list.</summary>
     public const long MaxFileBytes = 20L * 1024 * 1024;
 
@@ -38,7 +41,8 @@ public static partial class ContentLoader
     }
 
     /// <summary>Parses one Markdown content file from text; the loader and tests share it.</summary>
-    public static SourceDocument Parse(string path, string relativePath, DocumentKind kind, string text, DiagnosticBag diagnostics)
+    /// <param name="holdFrontMatterWeakly">See <see cref="FrontMatter.Parse"/>: true for the paper files of a very large atlas.</param>
+    public static SourceDocument Parse(string path, string relativePath, DocumentKind kind, string text, DiagnosticBag diagnostics, bool holdFrontMatterWeakly = false)
     {
         // A lone CR ends a line for Markdig and YAML alike; make it '\n' (same length, so every offset stays) so that
         // front-matter detection and line numbers agree with what editors show.
@@ -62,7 +66,7 @@ public static partial class ContentLoader
             else
             {
                 var yaml = string.Join('\n', lines[1..close]);
-                frontMatter = FrontMatter.Parse(path, yaml, 2, diagnostics);
+                frontMatter = FrontMatter.Parse(path, yaml, 2, diagnostics, holdFrontMatterWeakly);
                 bodyStart = Math.Min(text.Length, lines.Take(close + 1).Sum(l => l.Length + 1));
             }
         }
@@ -170,11 +174,12 @@ public static partial class ContentLoader
             .Order(StringComparer.Ordinal)
             .ToArray();
         var documents = new SourceDocument?[files.Length];
+        var holdWeakly = files.Length >= HoldFrontMatterWeaklyFrom;
         Parallel.For(0, files.Length, parallel, i =>
         {
             var shown = Shown(display, files[i]);
             var text = ReadText(Path.Combine(root, files[i]), shown, diagnostics);
-            documents[i] = text is null ? null : Parse(shown, files[i], kind, text, diagnostics);
+            documents[i] = text is null ? null : Parse(shown, files[i], kind, text, diagnostics, holdWeakly);
         });
         return [.. documents.OfType<SourceDocument>()];
     }

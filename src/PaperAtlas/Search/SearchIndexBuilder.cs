@@ -112,6 +112,7 @@ public static class SearchIndexBuilder
     internal static Dictionary<string, int> Score(PaperGraph graph, Paper paper)
     {
         var scores = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         void Add(string? text, int weight, bool unigrams)
         {
             if (string.IsNullOrWhiteSpace(text))
@@ -119,10 +120,10 @@ public static class SearchIndexBuilder
                 return;
             }
 
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var token in Tokenizer.Tokenize(text))
+            seen.Clear();
+            foreach (var token in Tokenizer.Tokenize(text, unigrams))
             {
-                if ((token.IsCjkUnigram && !unigrams) || !seen.Add(token.Text))
+                if (!seen.Add(token.Text))
                 {
                     continue;
                 }

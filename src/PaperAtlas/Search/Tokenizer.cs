@@ -15,9 +15,10 @@ public static class Tokenizer
 {
     public readonly record struct Token(string Text, bool IsCjkUnigram);
 
-    public static List<Token> Tokenize(string text)
+    /// <param name="cjkUnigrams">False leaves out the single-character tokens (the index skips them for long fields).</param>
+    public static List<Token> Tokenize(string text, bool cjkUnigrams = true)
     {
-        var tokens = new List<Token>();
+        var tokens = new List<Token>(text.Length / 4 + 4);
         var normalised = Read.UnicodeText.Normalize(text, NormalizationForm.FormKC).ToLowerInvariant();
         var i = 0;
         while (i < normalised.Length)
@@ -31,7 +32,7 @@ public static class Tokenizer
                     i++;
                 }
 
-                AddCjk(tokens, normalised[start..i]);
+                AddCjk(tokens, normalised.AsSpan(start, i - start), cjkUnigrams);
             }
             else if (IsWordChar(c))
             {
@@ -103,14 +104,18 @@ public static class Tokenizer
     private static bool IsWordChar(char c) =>
         char.IsAsciiLetterOrDigit(c) || (c > '\u007f' && !IsCjk(c) && char.IsLetterOrDigit(c) && char.GetUnicodeCategory(c) != UnicodeCategory.OtherLetter);
 
-    private static void AddCjk(List<Token> tokens, string run)
+    private static void AddCjk(List<Token> tokens, ReadOnlySpan<char> run, bool unigrams)
     {
         for (var k = 0; k < run.Length; k++)
         {
-            tokens.Add(new Token(run[k].ToString(), true));
+            if (unigrams)
+            {
+                tokens.Add(new Token(run[k].ToString(), true));
+            }
+
             if (k + 1 < run.Length)
             {
-                tokens.Add(new Token(run.Substring(k, 2), false));
+                tokens.Add(new Token(run.Slice(k, 2).ToString(), false));
             }
         }
     }

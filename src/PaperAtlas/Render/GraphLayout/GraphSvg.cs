@@ -16,16 +16,24 @@ public static class GraphSvg
     /// <summary>Pictures at least this wide are marked <c>wide</c>: scaled to the page's width (smaller ones keep their size).</summary>
     private const double WideWidth = 900;
 
+    /// <summary>A builder that grew past this (the whole-atlas picture) is not kept.</summary>
+    private const int MaxKeptChars = 256 * 1024;
+
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
     /// <param name="id">The element id; also prefixes the ids inside (title, arrow marker), unique on the page.</param>
     /// <param name="label">The accessible name of the picture.</param>
     public static string Write(GraphPicture picture, string id, string label)
     {
         var bounds = picture.Bounds(8);
-        var svg = new StringBuilder(256 + 320 * picture.Nodes.Length + 200 * picture.Edges.Length);
+        // Every paper page draws one: a builder per thread, kept, spares growing a new one each time.
+        var svg = t_builder ??= new StringBuilder(16 * 1024);
+        svg.Clear();
         svg.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"").Append(Attr(id)).Append(bounds.Width >= WideWidth ? "\" class=\"graph-svg wide\" viewBox=\"" : "\" class=\"graph-svg\" viewBox=\"")
-            .Append(N(bounds.X)).Append(' ').Append(N(bounds.Y)).Append(' ').Append(N(bounds.Width)).Append(' ').Append(N(bounds.Height))
-            .Append("\" width=\"").Append(N(bounds.Width)).Append("\" height=\"").Append(N(bounds.Height))
-            .Append("\" font-size=\"").Append(N(picture.FontSize)).Append("\" aria-labelledby=\"").Append(Attr(id)).Append("-title\">\n");
+            .AppendN(bounds.X).Append(' ').AppendN(bounds.Y).Append(' ').AppendN(bounds.Width).Append(' ').AppendN(bounds.Height)
+            .Append("\" width=\"").AppendN(bounds.Width).Append("\" height=\"").AppendN(bounds.Height)
+            .Append("\" font-size=\"").AppendN(picture.FontSize).Append("\" aria-labelledby=\"").Append(Attr(id)).Append("-title\">\n");
         svg.Append("<title id=\"").Append(Attr(id)).Append("-title\">").Append(Text(label)).Append("</title>\n");
         svg.Append("<defs><marker id=\"").Append(Attr(id)).Append("-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" markerUnits=\"userSpaceOnUse\" orient=\"auto\">")
             .Append("<path d=\"M0,1L10,5L0,9z\" fill=\"").Append(EdgeColour).Append("\" class=\"arrow\"/></marker></defs>\n");
@@ -44,7 +52,13 @@ public static class GraphSvg
         }
 
         svg.Append("</g>\n</svg>");
-        return svg.ToString();
+        var text = svg.ToString();
+        if (svg.Capacity > MaxKeptChars)
+        {
+            t_builder = null;
+        }
+
+        return text;
     }
 
     private static void WriteEdge(StringBuilder svg, GraphPicture picture, PictureEdge edge, string id)
@@ -63,8 +77,8 @@ public static class GraphSvg
         var (ux, uy) = (dx / d, dy / d);
         svg.Append("<line class=\"edge\" data-kind=\"").Append(Attr(edge.Kind))
             .Append("\" data-from=\"").Append(Attr(a.Id)).Append("\" data-to=\"").Append(Attr(b.Id))
-            .Append("\" x1=\"").Append(N(a.At.X + ux * a.Radius)).Append("\" y1=\"").Append(N(a.At.Y + uy * a.Radius))
-            .Append("\" x2=\"").Append(N(b.At.X - ux * (b.Radius + 1))).Append("\" y2=\"").Append(N(b.At.Y - uy * (b.Radius + 1)))
+            .Append("\" x1=\"").AppendN(a.At.X + ux * a.Radius).Append("\" y1=\"").AppendN(a.At.Y + uy * a.Radius)
+            .Append("\" x2=\"").AppendN(b.At.X - ux * (b.Radius + 1)).Append("\" y2=\"").AppendN(b.At.Y - uy * (b.Radius + 1))
             .Append("\" stroke=\"").Append(EdgeColour).Append(edge.Kind == EdgeStyle.SeeAlso ? "\" stroke-width=\"1.1\" stroke-opacity=\"0.8\"" : "\" stroke-width=\"1.5\"");
         var dashes = EdgeStyle.DashArray(edge.Kind);
         if (dashes.Length > 0)
@@ -89,8 +103,8 @@ public static class GraphSvg
             svg.Append(" data-year=\"").Append(year.ToString(CultureInfo.InvariantCulture)).Append('"');
         }
 
-        svg.Append("><title>").Append(Text(node.Tooltip)).Append("</title><circle cx=\"").Append(N(node.At.X))
-            .Append("\" cy=\"").Append(N(node.At.Y)).Append("\" r=\"").Append(N(node.Radius)).Append("\" fill=\"").Append(node.Colour).Append("\"/>");
+        svg.Append("><title>").Append(Text(node.Tooltip)).Append("</title><circle cx=\"").AppendN(node.At.X)
+            .Append("\" cy=\"").AppendN(node.At.Y).Append("\" r=\"").AppendN(node.Radius).Append("\" fill=\"").Append(node.Colour).Append("\"/>");
         if (label is not null)
         {
             var box = label.Box;
@@ -100,18 +114,18 @@ public static class GraphSvg
                 LabelSide.Left => (box.Right, "end"),
                 _ => (box.X + box.Width / 2, "middle"),
             };
-            svg.Append("<text class=\"label\" x=\"").Append(N(x)).Append("\" y=\"").Append(N(box.Y + box.Height / 2))
+            svg.Append("<text class=\"label\" x=\"").AppendN(x).Append("\" y=\"").AppendN(box.Y + box.Height / 2)
                 .Append("\" text-anchor=\"").Append(anchor).Append("\" dominant-baseline=\"central\">").Append(Text(label.Text)).Append("</text>");
         }
 
         svg.Append("</a>\n");
     }
 
-    /// <summary>A coordinate with one decimal, invariant, never "-0".</summary>
-    private static string N(double value)
+    /// <summary>A coordinate with one decimal, invariant, never "-0"; formatted straight into the builder.</summary>
+    private static StringBuilder AppendN(this StringBuilder svg, double value)
     {
         var rounded = Math.Round(value, 1, MidpointRounding.AwayFromZero);
-        return (rounded == 0 ? 0 : rounded).ToString("0.#", CultureInfo.InvariantCulture);
+        return svg.Append(CultureInfo.InvariantCulture, $"{(rounded == 0 ? 0 : rounded):0.#}");
     }
 
     private static string Attr(string value) => WebUtility.HtmlEncode(value);
