@@ -39,7 +39,7 @@ public static class SiteBuilder
             ReleaseGarbage(lists.Sum(l => l.Mentions.Length) + paperFiles.Count);
         }
 
-        var graph = clock.Time("graph", () => Normaliser.Normalise(content, lists, paperFiles, diagnostics));
+        var graph = clock.Time("graph", () => Normaliser.Normalise(content, lists, paperFiles, diagnostics, parallel));
         return new Analysis(content, graph, diagnostics.ToSortedList(), clock.Timings);
     }
 

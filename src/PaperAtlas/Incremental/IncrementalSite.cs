@@ -102,7 +102,7 @@ public sealed class IncrementalSite(BuildOptions options)
     private (PaperGraph, IReadOnlyList<Diagnostic>) Normalise(LoadedContent content)
     {
         var diagnostics = new DiagnosticBag();
-        var graph = Normaliser.Normalise(content, _content.Lists, _content.PaperFiles, diagnostics);
+        var graph = Normaliser.Normalise(content, _content.Lists, _content.PaperFiles, diagnostics, options.Parallelism);
         return (graph, diagnostics.ToSortedList());
     }
 

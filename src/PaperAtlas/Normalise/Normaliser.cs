@@ -13,7 +13,8 @@ namespace PaperAtlas.Normalise;
 public static class Normaliser
 {
     public static PaperGraph Normalise(
-        LoadedContent content, IReadOnlyList<ListReading> lists, IReadOnlyList<PaperMention> paperFiles, DiagnosticBag diagnostics)
+        LoadedContent content, IReadOnlyList<ListReading> lists, IReadOnlyList<PaperMention> paperFiles, DiagnosticBag diagnostics,
+        ParallelOptions? parallel = null)
     {
         var topics = new TopicMatcher(content.Topics);
         var topicIds = content.Topics.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
@@ -21,7 +22,11 @@ public static class Normaliser
 
         var groups = GroupMentions(mentions, diagnostics);
         var sectionTopics = new SectionTopics(topics, diagnostics);
-        var papers = Unique(groups.Select(g => BuildPaper(g, sectionTopics, topicIds, diagnostics)))
+        // Each group becomes its paper on its own (diagnostics are sorted at the end, section topics are locked);
+        // only the renaming of colliding ids runs in group order.
+        var built = new Paper[groups.Count];
+        Parallel.For(0, groups.Count, parallel ?? new ParallelOptions(), i => built[i] = BuildPaper(groups[i], sectionTopics, topicIds, diagnostics));
+        var papers = Unique(built)
             .OrderBy(p => p.Id, StringComparer.Ordinal)
             .ToImmutableArray();
         var ids = papers.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);

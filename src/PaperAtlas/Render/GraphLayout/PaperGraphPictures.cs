@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using PaperAtlas.Graph;
 
 namespace PaperAtlas.Render.GraphLayout;
@@ -137,20 +138,41 @@ internal sealed class PaperGraphPictures
     /// One drawn edge per pair of papers, in a stable order. When lists claim several kinds for one pair, the line
     /// shows the most specific kind and the tooltip names them all.
     /// </summary>
-    private ImmutableArray<PictureEdge> Pairs(IEnumerable<Edge> edges, Dictionary<string, int> index) =>
-    [
-        .. edges
-            .GroupBy(e => string.CompareOrdinal(e.From, e.To) < 0 ? (e.From, e.To) : (e.To, e.From))
-            .Select(g =>
+    private ImmutableArray<PictureEdge> Pairs(IEnumerable<Edge> edges, Dictionary<string, int> index)
+    {
+        // Every paper page draws one: plain loops over node numbers, not LINQ groupings over id strings.
+        var pairs = new Dictionary<(int, int), List<Edge>>();
+        foreach (var edge in edges)
+        {
+            var (from, to) = (index[edge.From], index[edge.To]);
+            var key = from < to ? (from, to) : (to, from);
+            if (!pairs.TryGetValue(key, out var kinds))
             {
-                var kinds = g.OrderBy(e => KindRank(e.Kind)).ThenBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.Kind, StringComparer.Ordinal).ToList();
-                var main = kinds[0];
-                var tooltip = string.Join("; ", kinds
-                    .Select(e => $"{Short(_graph.Find(e.From)!)} — {_kindLabel(e.Kind)} — {Short(_graph.Find(e.To)!)}").Distinct(StringComparer.Ordinal));
-                return new PictureEdge(index[main.From], index[main.To], main.Kind, tooltip);
-            })
-            .OrderBy(e => e.From).ThenBy(e => e.To),
-    ];
+                pairs[key] = kinds = [];
+            }
+
+            kinds.Add(edge);
+        }
+
+        var drawn = new PictureEdge[pairs.Count];
+        var n = 0;
+        foreach (var group in pairs.Values)
+        {
+            var kinds = group.Count == 1
+                ? group
+                : [.. group.OrderBy(e => KindRank(e.Kind)).ThenBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.Kind, StringComparer.Ordinal)];
+            var main = kinds[0];
+            var tooltip = kinds.Count == 1
+                ? Tooltip(main)
+                : string.Join("; ", kinds.Select(Tooltip).Distinct(StringComparer.Ordinal));
+            drawn[n++] = new PictureEdge(index[main.From], index[main.To], main.Kind, tooltip);
+        }
+
+        Array.Sort(drawn, static (a, b) => a.From != b.From ? a.From.CompareTo(b.From) : a.To.CompareTo(b.To));
+        return ImmutableCollectionsMarshal.AsImmutableArray(drawn);
+    }
+
+    private string Tooltip(Edge edge) => $"{Short(_graph.Find(edge.From)!)} — {_kindLabel(edge.Kind)} — {Short(_graph.Find(edge.To)!)}";
 
     private static readonly Dictionary<string, int> KindRanks =
         EdgeStyle.Kinds.Select((kind, rank) => (kind, rank)).ToDictionary(x => x.kind, x => x.rank, StringComparer.Ordinal);
