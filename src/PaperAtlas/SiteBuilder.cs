@@ -16,22 +16,25 @@ namespace PaperAtlas;
 public static class SiteBuilder
 {
     /// <param name="keepDocuments">
-    /// False lets the files' text and syntax trees go once Read is done: the graph holds all that rendering needs, and
-    /// at 100,000 papers they are most of the live heap.
+    /// False lets the files' text and syntax trees go once read (a paper file's as soon as it is read): the graph holds
+    /// all that rendering needs, and at 100,000 papers they are most of the live heap.
     /// </param>
     public static Analysis Analyse(string contentPath, int? maxParallelism = null, bool keepDocuments = true)
     {
         var parallel = BuildOptions.ParallelismOf(maxParallelism);
         var clock = new StageClock();
         var diagnostics = new DiagnosticBag();
-        var content = clock.Time("load", () => ContentLoader.Load(contentPath, diagnostics, parallel));
+        var content = clock.Time("load", () => ContentLoader.Load(contentPath, diagnostics, parallel, paperFiles: false));
         var (lists, paperFiles) = clock.Time("read", () =>
         {
             var readings = new ListReading[content.Lists.Length];
             Parallel.For(0, readings.Length, parallel, i => readings[i] = ListReader.Read(content.Lists[i], diagnostics));
-            var files = new PaperMention?[content.Papers.Length];
-            Parallel.For(0, files.Length, parallel, i => files[i] = PaperFileReader.Read(content.Papers[i], diagnostics));
-            return (readings, files.OfType<PaperMention>().ToList());
+
+            // Paper files are loaded here, each read the moment it is parsed (see ContentLoader.LoadPaperFiles).
+            var files = ContentLoader.LoadPaperFiles(contentPath, diagnostics, parallel,
+                document => new LoadedPaperFile(keepDocuments ? document : null, PaperFileReader.Read(document, diagnostics)));
+            content = content with { Papers = [.. files.Select(f => f.Document).OfType<SourceDocument>()] };
+            return (readings, files.Select(f => f.Mention).OfType<PaperMention>().ToList());
         });
         if (!keepDocuments)
         {
@@ -42,6 +45,8 @@ public static class SiteBuilder
         var graph = clock.Time("graph", () => Normaliser.Normalise(content, lists, paperFiles, diagnostics, parallel));
         return new Analysis(content, graph, diagnostics.ToSortedList(), clock.Timings);
     }
+
+    private sealed record LoadedPaperFile(SourceDocument? Document, PaperMention? Mention);
 
     /// <summary>The theme: --templates, else site.yml's `templates` (beside content/), else templates/ beside content/.</summary>
     public static string ThemeFolder(BuildOptions options, LoadedContent content)
