@@ -1,6 +1,7 @@
 using System.Net;
 using Scriban;
 using Scriban.Parsing;
+using Scriban.Runtime;
 
 namespace PaperAtlas.Render;
 
@@ -19,7 +20,19 @@ internal sealed class EscapingTemplateContext : TemplateContext
         {
             null => this,
             RawHtml raw => Write(raw.Value),
+            BufferedHtml buffered when Output is StringBuilderOutput output => Append(output, buffered),
+            BufferedHtml buffered => Write(buffered.ToString()),
             _ => Write(WebUtility.HtmlEncode(ObjectToString(textAsObject) ?? "")),
         };
+    }
+
+    private EscapingTemplateContext Append(StringBuilderOutput output, BufferedHtml html)
+    {
+        foreach (var chunk in html.Builder.GetChunks())
+        {
+            output.Builder.Append(chunk.Span);
+        }
+
+        return this;
     }
 }

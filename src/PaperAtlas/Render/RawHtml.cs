@@ -7,3 +7,11 @@ public sealed record RawHtml(string Value)
 
     public override string ToString() => Value;
 }
+
+/// <summary>Markup the renderer made, still in the buffer it was rendered into; printed as <see cref="RawHtml"/> is.</summary>
+internal sealed class BufferedHtml(System.Text.StringBuilder builder)
+{
+    public System.Text.StringBuilder Builder { get; } = builder;
+
+    public override string ToString() => Builder.ToString();
+}

@@ -14,6 +14,9 @@ namespace PaperAtlas.Render;
 /// </summary>
 public sealed class SiteRenderer
 {
+    /// <summary>From this many papers on, the overview pages (tables of papers) render one at a time.</summary>
+    private const int OverviewsOneAtATimeFrom = 20_000;
+
     private readonly PaperGraph _graph;
     private readonly SiteSettings _settings;
     private readonly Theme _theme;
@@ -86,7 +89,10 @@ public sealed class SiteRenderer
             (Func<object>)(() => new YearView(y, [.. _graph.InYear(y).Select(p => _rows[p.Id])], i > 0 ? years[i - 1] : null, i + 1 < years.Length ? years[i + 1] : null)))));
         pages.AddRange(_graph.Lists.Select(l => ($"lists/{l.Id}/index.html", "list", new PageView(l.Title, "list", _urls.List(l.Id), l.Info.Description), (Func<object>)(() => ListPage(l)))));
 
-        Parallel.ForEach(pages.Where(p => include(p.Path)), parallel, page => output.Add((page.Path, RenderPage(page.Template, page.Page, page.Model()))));
+        // In a large atlas the overview pages hold tens of thousands of rows each (the paper table alone is 100 MB of
+        // text at 100,000 papers): side by side they were the build's memory peak, so they take turns.
+        var overviews = _graph.Papers.Length >= OverviewsOneAtATimeFrom ? new ParallelOptions { MaxDegreeOfParallelism = 1 } : parallel;
+        Parallel.ForEach(pages.Where(p => include(p.Path)), overviews, page => output.Add((page.Path, RenderPage(page.Template, page.Page, page.Model()))));
         Parallel.ForEach(_graph.Papers.Where(p => include($"papers/{p.Slug}/index.html")), parallel, paper =>
         {
             var view = PaperPage(paper);

@@ -77,9 +77,13 @@ public sealed class Theme
         var finished = false;
         try
         {
-            var content = Render(templateName, context, static builder => builder.ToString());
-            globals.SetValue("content", new RawHtml(content), readOnly: false);
-            var page = Render("layout", context, Utf8);
+            // The layout prints `content` straight from the page's buffer: a paper table of 100,000 rows is 100 MB of
+            // text, not to be copied into a string on its way into the layout.
+            var page = Render(templateName, context, content =>
+            {
+                globals.SetValue("content", new BufferedHtml(content), readOnly: false);
+                return Render("layout", context, Utf8);
+            });
             finished = true;
             return page;
         }
@@ -112,13 +116,18 @@ public sealed class Theme
         return context;
     }
 
+    /// <summary>
+    /// <c>{{ partial "name" item }}</c> prints the partial where it stands: it writes into the output of the template
+    /// that calls it, rather than into a string of its own that is then copied there.
+    /// </summary>
     private RawHtml RenderPartial(TemplateContext context, string name, object? item)
     {
         var locals = new ScriptObject { ["it"] = item };
         context.PushGlobal(locals);
         try
         {
-            return new RawHtml(Render("partials/" + name, (EscapingTemplateContext)context, static builder => builder.ToString()));
+            Evaluate("partials/" + name, context);
+            return RawHtml.Empty;
         }
         finally
         {
@@ -133,49 +142,74 @@ public sealed class Theme
     /// </summary>
     private T Render<T>(string name, EscapingTemplateContext context, Func<StringBuilder, T> take)
     {
-        if (!_templates.TryGetValue(name, out var template) || template.Page is not { } page)
-        {
-            throw new InvalidOperationException($"the theme has no template '{name}.sbn'");
-        }
-
         var output = context.Buffers.Rent();
         context.PushOutput(output);
-        context.PushSourceFile(template.SourceFilePath ?? name);
         try
         {
-            // As Template.Render evaluates a page, minus its ToString of the output.
-            var result = context.Evaluate(page);
-            if (result is not null && context.EnableOutput)
-            {
-                context.Write(page.Span, result);
-            }
-
+            Evaluate(name, context);
             return take(output.Builder);
         }
         finally
         {
-            context.PopSourceFile();
             context.PopOutput();
             context.Buffers.Return(output);
         }
     }
 
-    /// <summary>The builder's text as UTF-8, without first copying it into a string when it is one chunk (a reused buffer usually is).</summary>
-    private static byte[] Utf8(StringBuilder builder)
+    /// <summary>Evaluates a template into the context's current output, as <c>Template.Render</c> does minus its <c>ToString</c>.</summary>
+    private void Evaluate(string name, TemplateContext context)
     {
-        ReadOnlyMemory<char> only = default;
-        var chunks = 0;
+        if (!_templates.TryGetValue(name, out var template) || template.Page is not { } page)
+        {
+            throw new InvalidOperationException($"the theme has no template '{name}.sbn'");
+        }
+
+        context.PushSourceFile(template.SourceFilePath ?? name);
+        try
+        {
+            var result = context.Evaluate(page);
+            if (result is not null && context.EnableOutput)
+            {
+                context.Write(page.Span, result);
+            }
+        }
+        finally
+        {
+            context.PopSourceFile();
+        }
+    }
+
+    /// <summary>The builder's text as UTF-8, encoded chunk by chunk: never first copied into one string.</summary>
+    internal static byte[] Utf8(StringBuilder builder)
+    {
+        // Two passes with a stateful encoder, so a surrogate pair split between two chunks is counted and encoded whole.
+        Span<byte> scratch = stackalloc byte[4096];
+        var encoder = Encoding.UTF8.GetEncoder();
+        var count = 0;
         foreach (var chunk in builder.GetChunks())
         {
-            only = chunk;
-            if (++chunks > 1)
+            var chars = chunk.Span;
+            while (!chars.IsEmpty)
             {
-                return Encoding.UTF8.GetBytes(builder.ToString());
+                encoder.Convert(chars, scratch, flush: false, out var used, out var written, out _);
+                count += written;
+                chars = chars[used..];
             }
         }
 
-        var bytes = new byte[Encoding.UTF8.GetByteCount(only.Span)];
-        Encoding.UTF8.GetBytes(only.Span, bytes);
+        encoder.Convert([], scratch, flush: true, out _, out var tail, out _);
+        count += tail;
+
+        var bytes = new byte[count];
+        encoder.Reset();
+        var at = 0;
+        foreach (var chunk in builder.GetChunks())
+        {
+            encoder.Convert(chunk.Span, bytes.AsSpan(at), flush: false, out _, out var written, out _);
+            at += written;
+        }
+
+        encoder.Convert([], bytes.AsSpan(at), flush: true, out _, out _, out _);
         return bytes;
     }
 
