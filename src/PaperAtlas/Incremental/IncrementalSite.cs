@@ -89,8 +89,13 @@ public sealed class IncrementalSite(BuildOptions options)
 
         var renderer = new SiteRenderer(graph, content.Settings, _theme, options.BaseUrl, _guide);
         var full = first || themeChanged || !ReferenceEquals(_settings, content.Settings);
+        var output = first ? null : new InPlaceOutput(options.OutputPath);
+
+        // The edited papers' own pages are what the person editing is looking at: they go to disk before the comparison
+        // of the two graphs that finds every other page to render (a third of a second at 10,000 papers).
+        var edited = full || output is null ? [] : clock.Time("edited pages", () => WriteEditedPages(graph, renderer, change, output));
         var changes = full ? SiteChanges.All : clock.Time("changes", () => SiteChanges.Between(_graph!, _renderer!, graph, renderer));
-        var (written, rendered) = first ? WriteStaged(graph, renderer, clock) : WriteInPlace(graph, renderer, changes, clock);
+        var (written, rendered) = output is null ? WriteStaged(graph, renderer, clock) : WriteInPlace(graph, renderer, changes, clock, output, edited);
         (_graph, _renderer, _graphDiagnostics, _settings) = (graph, renderer, graphDiagnostics, content.Settings);
         var timings = clock.Timings;
         return new IncrementalBuildResult(new BuildResult(analysis with { Timings = timings }, Written: true, written, timings), Changed: true, changes.Everything, rendered);
@@ -166,22 +171,38 @@ public sealed class IncrementalSite(BuildOptions options)
         return (files, files);
     }
 
-    private (int Written, int Rendered) WriteInPlace(PaperGraph graph, SiteRenderer renderer, SiteChanges changes, StageClock clock)
+    /// <summary>Renders the pages of the papers whose files changed; returns their paths.</summary>
+    private HashSet<string> WriteEditedPages(PaperGraph graph, SiteRenderer renderer, ContentChange change, InPlaceOutput output)
     {
-        var output = new InPlaceOutput(options.OutputPath);
-        var produced = new ConcurrentBag<string>();
+        var mentions = change.Files.Select(f => f.New?.Paper).OfType<object>().ToHashSet(ReferenceEqualityComparer.Instance);
+        var pages = graph.Papers
+            .Where(p => p.Mentions.Any(mentions.Contains))
+            .Select(p => $"papers/{p.Slug}/index.html")
+            .ToHashSet(StringComparer.Ordinal);
+        if (pages.Count > 0)
+        {
+            renderer.RenderPages(output.Write, options.Parallelism, pages.Contains);
+        }
+
+        return pages;
+    }
+
+    private (int Written, int Rendered) WriteInPlace(
+        PaperGraph graph, SiteRenderer renderer, SiteChanges changes, StageClock clock, InPlaceOutput output, HashSet<string> written)
+    {
+        var produced = new ConcurrentBag<string>(written);
         void Write(string path, byte[] bytes)
         {
             produced.Add(path);
             output.Write(path, bytes);
         }
 
-        var rendered = clock.Time("render pages", () =>
+        var rendered = written.Count + clock.Time("render pages", () =>
         {
-            // The edited papers' own pages first: they are what the person editing is looking at.
-            var own = changes.ChangedPapers.Select(id => $"papers/{graph.Find(id)!.Slug}/index.html").ToHashSet(StringComparer.Ordinal);
+            // The edited papers' own pages first (those of papers whose files changed are written already).
+            var own = changes.ChangedPapers.Select(id => $"papers/{graph.Find(id)!.Slug}/index.html").Where(p => !written.Contains(p)).ToHashSet(StringComparer.Ordinal);
             return renderer.RenderPages(Write, options.Parallelism, own.Contains)
-                + renderer.RenderPages(Write, options.Parallelism, p => changes.Renders(p) && !own.Contains(p));
+                + renderer.RenderPages(Write, options.Parallelism, p => changes.Renders(p) && !own.Contains(p) && !written.Contains(p));
         });
         rendered += clock.Time("search index", () =>
         {

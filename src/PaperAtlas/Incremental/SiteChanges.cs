@@ -123,12 +123,15 @@ internal sealed record SiteChanges(bool Everything, IReadOnlySet<string> Changed
             }
         }
 
-        // "See also" is the renderer's to choose; ask it, before and after, which pages name a changed paper.
+        // "See also" is the renderer's to choose; ask it, before and after, which pages name a changed paper. It reads
+        // topics, relations and places in lists: when none of those moved (the graphs have one shape, the topics of a
+        // changed paper are the same or every page renders), the lists are the same before and after, and one asking does.
+        var samePlaces = rows.All(r => SamePlaces(r.Before, r.After));
         var shown = new System.Collections.Concurrent.ConcurrentBag<string>();
         Parallel.For(0, after.Papers.Length, i =>
         {
-            var (was, @is) = (beforeRenderer.SeeAlsoOf(before.Papers[i]), afterRenderer.SeeAlsoOf(after.Papers[i]));
-            if (!was.SequenceEqual(@is) || was.Any(ids.Contains) || @is.Any(ids.Contains))
+            var @is = afterRenderer.SeeAlsoOf(after.Papers[i]);
+            if (@is.Any(ids.Contains) || (!samePlaces && beforeRenderer.SeeAlsoOf(before.Papers[i]) is var was && (!was.SequenceEqual(@is) || was.Any(ids.Contains))))
             {
                 shown.Add(PaperPage(after.Papers[i]));
             }
