@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace PaperAtlas.Graph;
@@ -16,6 +15,8 @@ public sealed class PaperGraph
     private readonly IReadOnlyDictionary<string, ImmutableArray<Edge>> _edgesOf;
     private readonly IReadOnlyDictionary<string, Topic> _topicById;
 
+    // Plain dictionaries, not frozen ones: freezing analyses every key to pick a lookup strategy, which cost more than
+    // all the lookups a build makes (and serve builds a graph per edit).
     public PaperGraph(
         ImmutableArray<Paper> papers,
         ImmutableArray<Topic> topics,
@@ -28,23 +29,23 @@ public sealed class PaperGraph
         Lists = lists;
         Edges = edges;
         ReadingPaths = readingPaths;
-        _byId = papers.ToFrozenDictionary(p => p.Id, StringComparer.Ordinal);
+        _byId = papers.ToDictionary(p => p.Id, StringComparer.Ordinal);
         _byTopic = papers.SelectMany(p => p.Topics.Select(t => (t, p)))
             .GroupBy(x => x.t, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.p).ToImmutableArray(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Select(x => x.p).ToImmutableArray(), StringComparer.Ordinal);
         _byYear = papers.Where(p => p.Year is not null)
             .GroupBy(p => p.Year!.Value)
-            .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray());
+            .ToDictionary(g => g.Key, g => g.ToImmutableArray());
         _byList = papers.SelectMany(p => ListsOf(p).Select(l => (l, p)))
             .GroupBy(x => x.l, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.p).ToImmutableArray(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Select(x => x.p).ToImmutableArray(), StringComparer.Ordinal);
         _edgesOf = edges.SelectMany(e => new[] { (e.From, e), (e.To, e) })
             .GroupBy(x => x.Item1, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.e).Distinct().ToImmutableArray(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Select(x => x.e).Distinct().ToImmutableArray(), StringComparer.Ordinal);
         Years = [.. _byYear.Keys.Order()];
 
         // The first topic with an id wins, as a search through the topics in order would find it.
-        _topicById = topics.DistinctBy(t => t.Id, StringComparer.Ordinal).ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
+        _topicById = topics.DistinctBy(t => t.Id, StringComparer.Ordinal).ToDictionary(t => t.Id, StringComparer.Ordinal);
     }
 
     private PaperGraph(PaperGraph from, ImmutableArray<Paper> papers, IReadOnlyDictionary<string, Paper> byId,

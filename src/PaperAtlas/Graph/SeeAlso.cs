@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using PaperAtlas.Read;
 
@@ -19,7 +18,7 @@ public sealed class SeeAlso
     private readonly PaperGraph _graph;
 
     /// <summary>Each list section's papers in the order the list gives them.</summary>
-    private readonly FrozenDictionary<string, ImmutableArray<string>> _sections;
+    private readonly Dictionary<string, ImmutableArray<string>> _sections;
 
     /// <summary>Where each paper stands in each of its sections.</summary>
     private readonly Dictionary<(string Section, string Paper), int> _positions = [];
@@ -30,7 +29,7 @@ public sealed class SeeAlso
         _sections = graph.Papers
             .SelectMany(p => p.Mentions.Where(Colists).Select(m => (Section: SectionKey(m), m.Location.Line, p.Id)))
             .GroupBy(x => x.Section, StringComparer.Ordinal)
-            .ToFrozenDictionary(
+            .ToDictionary(
                 g => g.Key,
                 g => g.OrderBy(x => x.Line).ThenBy(x => x.Id, StringComparer.Ordinal).Select(x => x.Id).Distinct(StringComparer.Ordinal).ToImmutableArray(),
                 StringComparer.Ordinal);

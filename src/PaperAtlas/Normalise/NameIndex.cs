@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using PaperAtlas.Graph;
 using PaperAtlas.Read;
@@ -11,28 +10,24 @@ namespace PaperAtlas.Normalise;
 /// </summary>
 internal sealed class NameIndex
 {
-    private readonly FrozenDictionary<(string List, string Name), string> _inList;
-    private readonly FrozenDictionary<string, string> _global;
+    private readonly Dictionary<(string List, string Name), string> _inList = [];
+    private readonly Dictionary<string, string> _global = new(StringComparer.Ordinal);
 
     public NameIndex(ImmutableArray<Paper> papers)
     {
-        var inList = new Dictionary<(string, string), string>();
-        var global = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var paper in papers)
         {
             foreach (var mention in paper.Mentions.Where(m => m.Kind == MentionKind.Entry && m.Name is not null))
             {
-                inList.TryAdd((mention.ListId, Key(mention.Name!)), paper.Id);
+                _inList.TryAdd((mention.ListId, Key(mention.Name!)), paper.Id);
             }
 
             foreach (var name in paper.Aliases.Prepend(paper.Title).Prepend(paper.Id))
             {
-                global.TryAdd(Key(name), paper.Id);
+                _global.TryAdd(Key(name), paper.Id);
             }
         }
 
-        _inList = inList.ToFrozenDictionary();
-        _global = global.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     public string? Find(string listId, string name) =>

@@ -16,31 +16,58 @@ public static class TitleKey
     /// <summary>Lowercased content words, plurals folded; CJK characters count one word each.</summary>
     public static IReadOnlyList<string> Words(string title)
     {
+        // Normalising compares the same titles over and over (each mention against its paper's title): remember the
+        // last few thousand on each thread.
+        var memo = t_memo ??= new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (memo.TryGetValue(title, out var known))
+        {
+            return known;
+        }
+
+        if (memo.Count >= MemoSize)
+        {
+            memo.Clear();
+        }
+
+        var words = ReadWords(title);
+        memo[title] = words;
+        return words;
+    }
+
+    private const int MemoSize = 4096;
+
+    [ThreadStatic]
+    private static Dictionary<string, string[]>? t_memo;
+
+    private static string[] ReadWords(string title)
+    {
+        var text = System.Text.Ascii.IsValid(title) ? title : Read.UnicodeText.Normalize(title, NormalizationForm.FormKC);
         var words = new List<string>();
-        var current = new StringBuilder();
-        foreach (var c in Read.UnicodeText.Normalize(title, NormalizationForm.FormKC))
+        var current = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        foreach (var c in text)
         {
             if (IsCjk(c))
             {
-                Flush(words, current);
+                Flush(words, current, ref length);
                 words.Add(c.ToString());
             }
             else if (char.IsLetterOrDigit(c))
             {
-                current.Append(char.ToLowerInvariant(c));
+                current[length++] = char.ToLowerInvariant(c);
             }
-            else if (c == '.' && current.Length > 0 && char.IsDigit(current[^1]))
+            else if (c == '.' && length > 0 && char.IsDigit(current[length - 1]))
             {
-                current.Append(c);
+                current[length++] = c;
             }
             else
             {
-                Flush(words, current);
+                Flush(words, current, ref length);
             }
         }
 
-        Flush(words, current);
-        return words;
+        Flush(words, current, ref length);
+        return [.. words];
     }
 
     /// <summary>The key two titles share when they are the same title.</summary>
@@ -82,16 +109,16 @@ public static class TitleKey
         return (double)left.Count(right.Contains) / Math.Min(left.Count, right.Count);
     }
 
-    private static void Flush(List<string> words, StringBuilder current)
+    private static void Flush(List<string> words, Span<char> current, ref int length)
     {
-        if (current.Length == 0)
+        if (length == 0)
         {
             return;
         }
 
-        var word = current.ToString();
-        current.Clear();
-        if (StopWords.Contains(word))
+        ReadOnlySpan<char> word = current[..length];
+        length = 0;
+        if (StopWordSpans.Contains(word))
         {
             return;
         }
@@ -101,8 +128,10 @@ public static class TitleKey
             word = word[..^1];
         }
 
-        words.Add(word);
+        words.Add(word.ToString());
     }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordSpans = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9fff' or >= '\uf900' and <= '\ufaff';
 }
