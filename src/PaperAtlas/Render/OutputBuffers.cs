@@ -4,9 +4,10 @@ using Scriban.Runtime;
 namespace PaperAtlas.Render;
 
 /// <summary>
-/// The text buffers one rendering thread reuses, a stack of them because a template renders partials while its own
-/// output is still open. A buffer that grew once keeps its room, so later pages append into one chunk, with no
-/// allocation; one that grew past <see cref="LargestKept"/> (an overview page of a large atlas) is let go.
+/// The text buffers one rendering thread reuses, a stack of them because the layout renders while the page's own
+/// output is still held (it prints it as <c>content</c>). A buffer that grew once keeps its room, so later pages
+/// append into one chunk, with no allocation; one that grew past <see cref="LargestKept"/> (an overview page of a
+/// large atlas) is let go.
 /// </summary>
 internal sealed class OutputBuffers
 {

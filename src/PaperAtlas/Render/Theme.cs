@@ -118,7 +118,7 @@ public sealed class Theme
 
     /// <summary>
     /// <c>{{ partial "name" item }}</c> prints the partial where it stands: it writes into the output of the template
-    /// that calls it, rather than into a string of its own that is then copied there.
+    /// that calls it, rather than into a string of its own that is then copied there (so it is a statement, not a value).
     /// </summary>
     private RawHtml RenderPartial(TemplateContext context, string name, object? item)
     {
