@@ -121,9 +121,7 @@ public static class SiteBuilder
             }
         }
 
-        var files = clock.Time("render pages", () => renderer.RenderPages(Write, options.Parallelism));
-        ReleaseGarbage(analysis.Graph.Papers.Length);
-        files += clock.Time("search index", () =>
+        int SearchIndex()
         {
             var index = SearchIndexBuilder.Build(analysis.Graph, options.Parallelism);
             foreach (var file in index)
@@ -132,14 +130,49 @@ public static class SiteBuilder
             }
 
             return index.Count;
-        });
-        files += clock.Time("exports", () =>
+        }
+
+        int Exports()
         {
             // The whole-atlas exports are the largest files (hundreds of MB at 100,000 papers): streamed, not held.
             output.WriteStream("papers.json", stream => PapersJson.Write(analysis.Graph, stream));
             output.WriteStream("papers.bib", stream => Bibtex.Write(analysis.Graph, stream));
             return 2 + renderer.RenderExports(output.Write);
-        });
+        }
+
+        int files;
+        if (analysis.Graph.Papers.Length >= LargeAtlas)
+        {
+            // One stage after another, each one's garbage given back before the next: their memory must not add up.
+            files = clock.Time("render pages", () => renderer.RenderPages(Write, options.Parallelism));
+            ReleaseGarbage(analysis.Graph.Papers.Length);
+            files += clock.Time("search index", SearchIndex);
+            files += clock.Time("exports", Exports);
+        }
+        else
+        {
+            // The search index and the exports read only the graph: they are built while the pages render, on the CPU
+            // time rendering leaves (its serial parts, its waits on the disk): 10k build 11.5 -> 10 s. Their stage times
+            // overlap render pages', and each stage's CPU column counts the whole process.
+            var side = new StageClock();
+            var alongside = Task.Run(() => side.Time("search index", SearchIndex) + side.Time("exports", Exports));
+            try
+            {
+                files = clock.Time("render pages", () => renderer.RenderPages(Write, options.Parallelism));
+            }
+            finally
+            {
+                // Never leave it writing into a staging folder that a failed build is about to delete.
+                ((IAsyncResult)alongside).AsyncWaitHandle.WaitOne();
+            }
+
+            files += alongside.GetAwaiter().GetResult();
+            foreach (var timing in side.Timings)
+            {
+                clock.Add(timing);
+            }
+        }
+
         clock.Time("swap", output.Commit);
         return new BuildResult(analysis, Written: true, files, [.. analysis.Timings, .. clock.Timings]);
     }

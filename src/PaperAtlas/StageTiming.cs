@@ -21,4 +21,7 @@ internal sealed class StageClock
     }
 
     public void Time(string stage, Action run) => Time(stage, () => { run(); return 0; });
+
+    /// <summary>Adds a stage timed by another clock (one that ran alongside).</summary>
+    public void Add(StageTiming timing) => _timings.Add(timing);
 }
