@@ -4,6 +4,7 @@ using PaperAtlas.Diagnostics;
 using PaperAtlas.Graph;
 using PaperAtlas.Load;
 using PaperAtlas.Normalise;
+using PaperAtlas.Read;
 using PaperAtlas.Render;
 using PaperAtlas.Write;
 
@@ -24,6 +25,7 @@ public sealed record IncrementalBuildResult(BuildResult Build, bool Changed, boo
 public sealed class IncrementalSite(BuildOptions options)
 {
     private static readonly ImmutableHashSet<string> FileOnlyFields = ["Note", "Authors", "Venue", "Links"];
+    private static readonly ImmutableHashSet<string> FileOnlyFieldsAndTitle = FileOnlyFields.Add("Title");
 
     private readonly ContentCache _content = new(options.ContentPath);
     private readonly IncrementalSearchIndex _search = new();
@@ -59,7 +61,7 @@ public sealed class IncrementalSite(BuildOptions options)
 
         var content = _content.Content;
         ThemeFolder = SiteBuilder.ThemeFolder(options, content);
-        var (graph, graphDiagnostics) = clock.Time("graph", () => Shortcut(change) is { } quick ? (quick, _graphDiagnostics) : Normalise(content));
+        var (graph, graphDiagnostics) = clock.Time("graph", () => Shortcut(change, content.Settings) ?? Normalise(content));
         var diagnostics = clock.Time("diagnostics", () =>
         {
             var bag = new DiagnosticBag();
@@ -114,9 +116,11 @@ public sealed class IncrementalSite(BuildOptions options)
     /// <summary>
     /// Normalising ten thousand papers takes most of a second. An edit to paper files that touches only their notes,
     /// authors, venue or links cannot move a paper between groups, topics, years or relations, nor change a
-    /// diagnostic of the graph: those papers are rebuilt in place and the rest of the graph is kept.
+    /// diagnostic of the graph: those papers are rebuilt in place and the rest of the graph is kept. An arXiv paper's
+    /// file may change its title too, when the title reaches no other paper (<see cref="TitleEdits"/>): its title,
+    /// nicknames and title-conflict warnings are chosen again.
     /// </summary>
-    private PaperGraph? Shortcut(ContentChange change)
+    private (PaperGraph, IReadOnlyList<Diagnostic>)? Shortcut(ContentChange change, SiteSettings settings)
     {
         if (_graph is null || change.SettingsChanged || change.Files.Count == 0)
         {
@@ -124,10 +128,17 @@ public sealed class IncrementalSite(BuildOptions options)
         }
 
         var replaced = new List<Paper>();
+        var retitled = new List<(Paper Before, Paper After, PaperMention OldFile, PaperMention NewFile)>();
+        var titleWarnings = new DiagnosticBag();
         foreach (var (old, now) in change.Files)
         {
-            if (old?.Paper is not { } before || now?.Paper is not { } after
-                || !DeepEquality.Equal(before, after, ignore: FileOnlyFields))
+            if (old?.Paper is not { } before || now?.Paper is not { } after)
+            {
+                return null;
+            }
+
+            var fileOnly = DeepEquality.Equal(before, after, ignore: FileOnlyFields);
+            if (!fileOnly && !DeepEquality.Equal(before, after, ignore: FileOnlyFieldsAndTitle))
             {
                 return null;
             }
@@ -135,16 +146,38 @@ public sealed class IncrementalSite(BuildOptions options)
             // The paper file's mention sorts first among its paper's mentions; one dropped as a duplicate is nowhere.
             var paper = replaced.FirstOrDefault(p => p.Mentions.Contains(before, ReferenceEqualityComparer.Instance))
                         ?? _graph.Papers.FirstOrDefault(p => !p.Mentions.IsEmpty && ReferenceEquals(p.Mentions[0], before));
-            if (paper is null)
+            if (paper is null || (!fileOnly && paper.ArxivId is null))
             {
                 return null;
             }
 
             replaced.Remove(paper);
-            replaced.Add(Normaliser.WithPaperFile(paper, before, after));
+            var rebuilt = fileOnly ? Normaliser.WithPaperFile(paper, before, after) : Normaliser.WithRetitledPaperFile(paper, before, after, titleWarnings);
+            replaced.Add(rebuilt);
+            if (!fileOnly)
+            {
+                retitled.Add((paper, rebuilt, before, after));
+            }
         }
 
-        return _graph.WithPapersReplaced(replaced);
+        if (retitled.Count == 0)
+        {
+            return (_graph.WithPapersReplaced(replaced), _graphDiagnostics);
+        }
+
+        if (!TitleEdits.ReachOnlyTheirPaper(retitled, _content.Lists, _content.PaperFiles, settings))
+        {
+            return null;
+        }
+
+        // The retitled papers' title-conflict warnings (at their mentions) are replaced by the ones just made.
+        var mentions = retitled.SelectMany(r => r.Before.Mentions).Select(m => m.Location).ToHashSet();
+        IReadOnlyList<Diagnostic> diagnostics =
+        [
+            .. _graphDiagnostics.Where(d => d.Code != DiagnosticCodes.TitleConflict || !mentions.Contains(d.Location)),
+            .. titleWarnings.ToSortedList(),
+        ];
+        return (_graph.WithPapersReplaced(replaced), diagnostics);
     }
 
     /// <summary>The first build: everything, into a staging folder swapped in at the end, as <c>atlas build</c> does.</summary>

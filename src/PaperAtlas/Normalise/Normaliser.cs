@@ -58,6 +58,19 @@ public static class Normaliser
     }
 
     /// <summary>
+    /// A paper file whose title changed too: the paper's title, nicknames and title-conflict warnings (into
+    /// <paramref name="diagnostics"/>) are chosen again from its mentions, the rest as <see cref="WithPaperFile"/>.
+    /// The caller has checked that the title reaches no other paper (see <c>Incremental.TitleEdits</c>).
+    /// </summary>
+    internal static Paper WithRetitledPaperFile(Paper paper, PaperMention oldFile, PaperMention newFile, DiagnosticBag diagnostics)
+    {
+        var updated = WithPaperFile(paper, oldFile, newFile);
+        var title = PaperTitle.Choose(updated.Mentions);
+        PaperTitle.ReportConflicts(new PaperGroup(paper.ArxivId!, paper.ArxivId, paper.Doi), updated.Mentions, title, diagnostics);
+        return updated with { Title = title, Aliases = AliasesOf(updated.Mentions, title) };
+    }
+
+    /// <summary>
     /// Ids and slugs made from titles can collide ("ChatGPT" and "Chat-GPT!"); the later paper, in mention order,
     /// gets "-2", "-3", … so every paper keeps its own page.
     /// </summary>

@@ -48,6 +48,48 @@ public sealed class IncrementalSiteTests : IDisposable
     }
 
     [Fact]
+    public void Retitling_a_paper_file_gives_the_site_and_the_warnings_of_a_full_build()
+    {
+        var site = Start();
+        const string Original = "title: \"Direct Preference Optimization: Your Language Model is Secretly a Reward Model\"";
+
+        // The list still calls 2305.18290 by its old title: a title conflict (PA301) appears, then goes again.
+        Edit("papers/2305.18290.md", text => text.Replace(Original, "title: \"Totally Different Work\"", StringComparison.Ordinal));
+        var renamed = site.Update(["papers/2305.18290.md"]);
+        Assert.False(renamed.Full);
+        Assert.Contains(renamed.Build.Analysis.Diagnostics, d => d.Code == Diagnostics.DiagnosticCodes.TitleConflict);
+        AssertSameAsFullBuild(renamed);
+
+        Edit("papers/2305.18290.md", text => text.Replace("title: \"Totally Different Work\"", Original, StringComparison.Ordinal));
+        var restored = site.Update(["papers/2305.18290.md"]);
+        Assert.DoesNotContain(restored.Build.Analysis.Diagnostics, d => d.Code == Diagnostics.DiagnosticCodes.TitleConflict);
+        AssertSameAsFullBuild(restored);
+    }
+
+    [Fact]
+    public void A_new_title_that_a_reading_path_names_moves_the_step_as_a_full_build_does()
+    {
+        var site = Start();
+
+        // The list's path "LoRA → DPO → KTO" finds KTO by name; a paper earlier in id order now answers to "KTO" first.
+        Edit("papers/2305.14314.md", text => text.Replace("title: \"QLoRA: Efficient Finetuning of Quantized LLMs\"", "title: \"KTO\"", StringComparison.Ordinal));
+        AssertSameAsFullBuild(site.Update(["papers/2305.14314.md"]));
+    }
+
+    [Fact]
+    public void A_new_title_that_a_mention_without_an_id_carries_takes_that_mention_in_as_a_full_build_does()
+    {
+        // The report names a paper by title only, so it is a paper of its own until an arXiv paper takes that title.
+        Edit("lists/report.md", text => text.Replace("#### **引用的著作**",
+            "### **1.2 Paged： \"Paged Optimisers for Quantised Finetuning\" (2023)**\n\n分页优化器。\n\n#### **引用的著作**", StringComparison.Ordinal));
+        var site = Start();
+
+        Edit("papers/2305.14314.md", text => text.Replace("title: \"QLoRA: Efficient Finetuning of Quantized LLMs\"", "title: \"Paged Optimisers for Quantised Finetuning\"", StringComparison.Ordinal));
+        AssertSameAsFullBuild(site.Update(["papers/2305.14314.md"]));
+        Assert.False(File.Exists(_folder.PathOf(Path.Combine("site", "papers", "paged-optimisers-for-quantised-finetuning", "index.html"))));
+    }
+
+    [Fact]
     public void Changing_a_papers_year_moves_it_between_year_pages()
     {
         var site = Start();
@@ -186,6 +228,13 @@ public sealed class IncrementalSiteTests : IDisposable
     }
 
     private string Page(string relative) => File.ReadAllText(_folder.PathOf(Path.Combine("site", relative)));
+
+    private void AssertSameAsFullBuild(IncrementalBuildResult result)
+    {
+        Assert.True(result.Build.Written);
+        Assert.Equal(SiteBuilder.Analyse(_content).Diagnostics, result.Build.Analysis.Diagnostics);
+        AssertSameAsFullBuild();
+    }
 
     private void AssertSameAsFullBuild()
     {
