@@ -23,10 +23,7 @@ internal static class TitleEdits
             .OfType<string>()
             .SelectMany(TitleKey.Variants)
             .ToHashSet(StringComparer.Ordinal);
-        var joinByTitle = lists.SelectMany(l => l.Mentions).Concat(paperFiles)
-            .Where(m => m.ArxivId is null && m.KeyId is null)
-            .Select(m => m.Doi is null ? m.Title ?? m.Name : m.Title)
-            .OfType<string>();
+        var joinByTitle = lists.SelectMany(l => l.Mentions).Concat(paperFiles).Select(Normaliser.JoiningTitle).OfType<string>();
         if (joinByTitle.SelectMany(TitleKey.Variants).Any(titles.Contains))
         {
             return false;
@@ -34,11 +31,10 @@ internal static class TitleEdits
 
         var names = edits
             .SelectMany(e => new[] { e.Before.Title, e.After.Title }.Concat(e.Before.Aliases.Except(e.After.Aliases)).Concat(e.After.Aliases.Except(e.Before.Aliases)))
-            .Select(TopicMatcher.Key)
+            .Select(NameIndex.Key)
             .ToHashSet(StringComparer.Ordinal);
         var named = lists.SelectMany(l => l.Mentions).Select(m => m.DerivedFrom).OfType<string>()
-            .Concat(lists.SelectMany(l => l.ReadingPaths).SelectMany(p => p.Steps).SelectMany(step => step))
-            .Concat(settings.ReadingPaths.SelectMany(p => p.Steps).SelectMany(step => step.Split('/', StringSplitOptions.TrimEntries)));
-        return !named.Select(TopicMatcher.Key).Any(names.Contains);
+            .Concat(ReadingPaths.StepNames(lists, settings));
+        return !named.Select(NameIndex.Key).Any(names.Contains);
     }
 }

@@ -33,5 +33,6 @@ internal sealed class NameIndex
     public string? Find(string listId, string name) =>
         _inList.GetValueOrDefault((listId, Key(name))) ?? _global.GetValueOrDefault(Key(name));
 
-    private static string Key(string name) => TopicMatcher.Key(name);
+    /// <summary>The form names are compared in.</summary>
+    internal static string Key(string name) => TopicMatcher.Key(name);
 }

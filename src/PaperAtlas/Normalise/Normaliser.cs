@@ -93,6 +93,17 @@ public static class Normaliser
     }
 
     /// <summary>
+    /// The title by which <see cref="GroupMentions"/> places a mention that no arXiv id or key places: a DOI-only
+    /// mention by its title (the published version of an arXiv paper of that title), a mention without any id by its
+    /// title or else its name. Null for a mention its id places.
+    /// </summary>
+    internal static string? JoiningTitle(PaperMention mention) =>
+        mention.ArxivId is not null ? null
+        : mention.Doi is not null ? mention.Title
+        : mention.KeyId is not null ? null
+        : mention.Title ?? mention.Name;
+
+    /// <summary>
     /// Groups mentions into papers. Id'd mentions first; then each id-less mention joins the id'd paper
     /// with the same normalised title, or else a paper keyed by its title (GPT-2, ChatGPT).
     /// </summary>
@@ -170,7 +181,7 @@ public static class Normaliser
 
         foreach (var mention in idless)
         {
-            var text = mention.Title ?? mention.Name;
+            var text = JoiningTitle(mention);
             if (text is null)
             {
                 diagnostics.Warning(DiagnosticCodes.EntryWithoutPaper, mention.Location,

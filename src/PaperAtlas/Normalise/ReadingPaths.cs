@@ -26,7 +26,7 @@ internal static class ReadingPaths
         foreach (var declared in settings.ReadingPaths)
         {
             var steps = declared.Steps
-                .Select(step => new ReadingStep(step, [.. step.Split('/', StringSplitOptions.TrimEntries)
+                .Select(step => new ReadingStep(step, [.. NamesOf(step)
                     .Select(name => Find("", name, names, ids, null, diagnostics)).OfType<string>()]))
                 .ToImmutableArray();
             paths.Add(new ReadingPath(declared.Title, "site", null, steps));
@@ -34,6 +34,14 @@ internal static class ReadingPaths
 
         return paths.ToImmutable();
     }
+
+    /// <summary>Every name the reading paths look papers up by, in the lists and in site.yml.</summary>
+    internal static IEnumerable<string> StepNames(IEnumerable<ListReading> lists, SiteSettings settings) =>
+        lists.SelectMany(l => l.ReadingPaths).SelectMany(p => p.Steps).SelectMany(step => step)
+            .Concat(settings.ReadingPaths.SelectMany(p => p.Steps).SelectMany(NamesOf));
+
+    /// <summary>A site.yml step names one paper, or several separated by '/'.</summary>
+    private static string[] NamesOf(string declaredStep) => declaredStep.Split('/', StringSplitOptions.TrimEntries);
 
     private static string? Find(string listId, string name, NameIndex names, HashSet<string> ids, SourceLocation? location, DiagnosticBag diagnostics)
     {

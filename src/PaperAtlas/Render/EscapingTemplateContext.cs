@@ -11,7 +11,7 @@ namespace PaperAtlas.Render;
 /// </summary>
 internal sealed class EscapingTemplateContext : TemplateContext
 {
-    /// <summary>Output buffers for the templates this context renders, one per nesting level (page, partial, partial in a partial).</summary>
+    /// <summary>Output buffers for the templates this context renders: the page's, and the layout's around it.</summary>
     public OutputBuffers Buffers { get; } = new();
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
