@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using PaperAtlas.Diagnostics;
 using PaperAtlas.Load;
 using PaperAtlas.Normalise;
@@ -24,29 +25,32 @@ public static class SiteBuilder
         var parallel = BuildOptions.ParallelismOf(maxParallelism);
         var clock = new StageClock();
         var diagnostics = new DiagnosticBag();
-        var content = clock.Time("load", () => ContentLoader.Load(contentPath, diagnostics, parallel, paperFiles: false));
+        var content = clock.Time("load", () => ContentLoader.Load(contentPath, diagnostics, parallel, files: false));
         var (lists, paperFiles) = clock.Time("read", () =>
         {
-            var readings = new ListReading[content.Lists.Length];
-            Parallel.For(0, readings.Length, parallel, i => readings[i] = ListReader.Read(content.Lists[i], diagnostics));
-
-            // Paper files are loaded here, each read the moment it is parsed (see ContentLoader.LoadPaperFiles).
-            var files = ContentLoader.LoadPaperFiles(contentPath, diagnostics, parallel,
-                document => new LoadedPaperFile(keepDocuments ? document : null, PaperFileReader.Read(document, diagnostics)));
-            content = content with { Papers = [.. files.Select(f => f.Document).OfType<SourceDocument>()] };
-            return (readings, files.Select(f => f.Mention).OfType<PaperMention>().ToList());
+            // Each file is read the moment it is parsed (see ContentLoader.LoadFiles).
+            var listFiles = ContentLoader.LoadFiles(contentPath, DocumentKind.List, diagnostics, parallel,
+                document => new LoadedFile<ListReading>(keepDocuments ? document : null, ListReader.Read(document, diagnostics)));
+            var paperFiles = ContentLoader.LoadFiles(contentPath, DocumentKind.Paper, diagnostics, parallel,
+                document => new LoadedFile<PaperMention>(keepDocuments ? document : null, PaperFileReader.Read(document, diagnostics)));
+            content = content with { Lists = Documents(listFiles), Papers = Documents(paperFiles) };
+            return (listFiles.Select(f => f.Reading).OfType<ListReading>().ToList(), paperFiles.Select(f => f.Reading).OfType<PaperMention>().ToList());
         });
         if (!keepDocuments)
         {
-            content = content.WithoutDocuments();
-            ReleaseGarbage(lists.Sum(l => l.Mentions.Length) + paperFiles.Count);
+            ReleaseGarbage(paperFiles.Count);
         }
 
         var graph = clock.Time("graph", () => Normaliser.Normalise(content, lists, paperFiles, diagnostics, parallel));
         return new Analysis(content, graph, diagnostics.ToSortedList(), clock.Timings);
     }
 
-    private sealed record LoadedPaperFile(SourceDocument? Document, PaperMention? Mention);
+    /// <summary>A file as Read made it, and the file itself when the caller keeps it.</summary>
+    private sealed record LoadedFile<T>(SourceDocument? Document, T? Reading)
+        where T : class;
+
+    private static ImmutableArray<SourceDocument> Documents<T>(ImmutableArray<LoadedFile<T>> files)
+        where T : class => [.. files.Select(f => f.Document).OfType<SourceDocument>()];
 
     /// <summary>The theme: --templates, else site.yml's `templates` (beside content/), else templates/ beside content/.</summary>
     public static string ThemeFolder(BuildOptions options, LoadedContent content)
@@ -112,7 +116,7 @@ public static class SiteBuilder
         // Pages go to disk as they are rendered, so memory holds no more than the pages in flight, and a large atlas
         // gives its rendering garbage back every so many pages rather than letting it pile up until the stage ends.
         var written = 0;
-        void Write(string path, byte[] bytes)
+        void Write(string path, ReadOnlySpan<byte> bytes)
         {
             output.Write(path, bytes);
             if (Interlocked.Increment(ref written) % CollectEveryPages == 0)

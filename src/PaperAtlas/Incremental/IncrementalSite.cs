@@ -224,7 +224,7 @@ public sealed class IncrementalSite(BuildOptions options)
         PaperGraph graph, SiteRenderer renderer, SiteChanges changes, StageClock clock, InPlaceOutput output, HashSet<string> written)
     {
         var produced = new ConcurrentBag<string>(written);
-        void Write(string path, byte[] bytes)
+        void Write(string path, ReadOnlySpan<byte> bytes)
         {
             produced.Add(path);
             output.Write(path, bytes);

@@ -9,8 +9,4 @@ public sealed record LoadedContent(
     SiteSettings Settings,
     ImmutableArray<Topic> Topics,
     ImmutableArray<SourceDocument> Lists,
-    ImmutableArray<SourceDocument> Papers)
-{
-    /// <summary>The settings and taxonomy alone, without the loaded files.</summary>
-    public LoadedContent WithoutDocuments() => this with { Lists = [], Papers = [] };
-}
+    ImmutableArray<SourceDocument> Papers);

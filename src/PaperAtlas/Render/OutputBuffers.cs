@@ -7,7 +7,7 @@ namespace PaperAtlas.Render;
 /// The text buffers one rendering thread reuses, a stack of them because the layout renders while the page's own
 /// output is still held (it prints it as <c>content</c>). A buffer that grew once keeps its room, so later pages
 /// append into one chunk, with no allocation; one that grew past <see cref="LargestKept"/> (an overview page of a
-/// large atlas) is let go.
+/// large atlas) is let go. The finished page is encoded into a byte buffer reused the same way.
 /// </summary>
 internal sealed class OutputBuffers
 {
@@ -16,6 +16,7 @@ internal sealed class OutputBuffers
 
     private readonly List<StringBuilderOutput> _buffers = [];
     private int _inUse;
+    private byte[] _encoded = new byte[InitialChars];
 
     public StringBuilderOutput Rent()
     {
@@ -38,5 +39,61 @@ internal sealed class OutputBuffers
         {
             output.Builder.Clear();
         }
+    }
+
+    /// <summary>The builder's text as UTF-8, valid until this thread encodes its next page.</summary>
+    public ReadOnlySpan<byte> Encode(StringBuilder builder)
+    {
+        if (_encoded.Length > 3 * LargestKept)
+        {
+            // The last page was an overview page of a large atlas; its buffer is done with now.
+            _encoded = new byte[InitialChars];
+        }
+
+        return Utf8(builder, ref _encoded);
+    }
+
+    /// <summary>
+    /// The builder's text as UTF-8 in <paramref name="buffer"/> (replaced by a larger one when too small), encoded
+    /// chunk by chunk: never first copied into one string.
+    /// </summary>
+    internal static ReadOnlySpan<byte> Utf8(StringBuilder builder, ref byte[] buffer)
+    {
+        // A stateful encoder, so a surrogate pair split between two chunks is encoded whole.
+        var encoder = Encoding.UTF8.GetEncoder();
+        if ((long)builder.Length * 3 > buffer.Length)
+        {
+            // Might not fit (up to three bytes a char): count first, and grow only to what the page needs.
+            Span<byte> scratch = stackalloc byte[4096];
+            var count = 0;
+            foreach (var chunk in builder.GetChunks())
+            {
+                var chars = chunk.Span;
+                while (!chars.IsEmpty)
+                {
+                    encoder.Convert(chars, scratch, flush: false, out var used, out var written, out _);
+                    count += written;
+                    chars = chars[used..];
+                }
+            }
+
+            encoder.Convert([], scratch, flush: true, out _, out var tail, out _);
+            if (count + tail > buffer.Length)
+            {
+                buffer = new byte[count + tail];
+            }
+
+            encoder.Reset();
+        }
+
+        var at = 0;
+        foreach (var chunk in builder.GetChunks())
+        {
+            encoder.Convert(chunk.Span, buffer.AsSpan(at), flush: false, out _, out var written, out _);
+            at += written;
+        }
+
+        encoder.Convert([], buffer.AsSpan(at), flush: true, out _, out var last, out _);
+        return buffer.AsSpan(0, at + last);
     }
 }

@@ -58,12 +58,11 @@ public sealed class SiteRenderer
 
     /// <summary>Renders every page and hands it to <paramref name="write"/> (from several threads) as soon as it is ready.</summary>
     /// <param name="include">Renders only the pages whose site-relative path it accepts (the preview server's incremental rebuilds); null renders all.</param>
-    public int RenderPages(Action<string, byte[]> write, ParallelOptions? parallel = null, Func<string, bool>? include = null)
+    public int RenderPages(FileWriter write, ParallelOptions? parallel = null, Func<string, bool>? include = null)
     {
         parallel ??= new ParallelOptions();
         include ??= _ => true;
         var count = 0;
-        var output = new Sink((path, bytes) => { write(path, bytes); Interlocked.Increment(ref count); });
 
         // Models are built inside the parallel loop and only for the pages rendered: list pages parse and rewrite
         // whole lists, and an incremental rebuild must not pay for the graph layout or every topic.
@@ -92,12 +91,17 @@ public sealed class SiteRenderer
         // In a large atlas the overview pages hold tens of thousands of rows each (the paper table alone is 100 MB of
         // text at 100,000 papers): side by side they were the build's memory peak, so they take turns.
         var overviews = _graph.Papers.Length >= OverviewsOneAtATimeFrom ? new ParallelOptions { MaxDegreeOfParallelism = 1 } : parallel;
-        Parallel.ForEach(pages.Where(p => include(p.Path)), overviews, page => output.Add((page.Path, RenderPage(page.Template, page.Page, page.Model()))));
+        Parallel.ForEach(pages.Where(p => include(p.Path)), overviews, page =>
+        {
+            write(page.Path, RenderPage(page.Template, page.Page, page.Model()));
+            Interlocked.Increment(ref count);
+        });
         Parallel.ForEach(_graph.Papers.Where(p => include($"papers/{p.Slug}/index.html")), parallel, paper =>
         {
             var view = PaperPage(paper);
             var page = new PageView(paper.Title, "paper", _urls.Paper(paper.Slug), paper.Aliases.IsEmpty ? "" : string.Join(", ", paper.Aliases));
-            output.Add(($"papers/{paper.Slug}/index.html", RenderPage("paper", page, view)));
+            write($"papers/{paper.Slug}/index.html", RenderPage("paper", page, view));
+            Interlocked.Increment(ref count);
         });
 
         return count;
@@ -109,16 +113,16 @@ public sealed class SiteRenderer
     /// <see cref="Bibtex.Write(PaperGraph, Stream)"/>).
     /// </summary>
     /// <param name="include">Renders only the exports whose site-relative path it accepts; null renders all.</param>
-    public int RenderExports(Action<string, byte[]> write, Func<string, bool>? include = null)
+    public int RenderExports(FileWriter write, Func<string, bool>? include = null)
     {
         include ??= _ => true;
         var count = 0;
-        var output = new Sink((path, bytes) => { write(path, bytes); count++; });
         void Add(string path, Func<byte[]> render)
         {
             if (include(path))
             {
-                output.Add((path, render()));
+                write(path, render());
+                count++;
             }
         }
 
@@ -136,13 +140,7 @@ public sealed class SiteRenderer
         return count;
     }
 
-    /// <summary>Collects rendered files; kept as a tiny adapter so the page code reads as "output.Add".</summary>
-    private sealed class Sink(Action<string, byte[]> write)
-    {
-        public void Add((string Path, byte[] Bytes) file) => write(file.Path, file.Bytes);
-    }
-
-    private byte[] RenderPage(string template, PageView page, object model)
+    private ReadOnlySpan<byte> RenderPage(string template, PageView page, object model)
     {
         var globals = new ScriptObject
         {

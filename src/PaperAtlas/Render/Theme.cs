@@ -63,8 +63,11 @@ public sealed class Theme
         return ok ? new Theme(folder, templates, strings) : null;
     }
 
-    /// <summary>Renders a page with its template, then wraps it in <c>layout</c>; returns the page as UTF-8.</summary>
-    public byte[] RenderPage(string templateName, ScriptObject globals)
+    /// <summary>
+    /// Renders a page with its template, then wraps it in <c>layout</c>; returns the page as UTF-8, in this thread's
+    /// reused buffer (valid until the thread renders its next page: write it out first).
+    /// </summary>
+    public ReadOnlySpan<byte> RenderPage(string templateName, ScriptObject globals)
     {
         if (t_context is null || !ReferenceEquals(t_contextTheme, this))
         {
@@ -82,7 +85,7 @@ public sealed class Theme
             var page = Render(templateName, context, content =>
             {
                 globals.SetValue("content", new BufferedHtml(content), readOnly: false);
-                return Render("layout", context, Utf8);
+                return Render("layout", context, context.Buffers.Encode);
             });
             finished = true;
             return page;
@@ -141,6 +144,7 @@ public sealed class Theme
     /// was a fifth of a 10,000-paper build's render time, most of it in the collector.
     /// </summary>
     private T Render<T>(string name, EscapingTemplateContext context, Func<StringBuilder, T> take)
+        where T : allows ref struct
     {
         var output = context.Buffers.Rent();
         context.PushOutput(output);
@@ -177,40 +181,6 @@ public sealed class Theme
         {
             context.PopSourceFile();
         }
-    }
-
-    /// <summary>The builder's text as UTF-8, encoded chunk by chunk: never first copied into one string.</summary>
-    internal static byte[] Utf8(StringBuilder builder)
-    {
-        // Two passes with a stateful encoder, so a surrogate pair split between two chunks is counted and encoded whole.
-        Span<byte> scratch = stackalloc byte[4096];
-        var encoder = Encoding.UTF8.GetEncoder();
-        var count = 0;
-        foreach (var chunk in builder.GetChunks())
-        {
-            var chars = chunk.Span;
-            while (!chars.IsEmpty)
-            {
-                encoder.Convert(chars, scratch, flush: false, out var used, out var written, out _);
-                count += written;
-                chars = chars[used..];
-            }
-        }
-
-        encoder.Convert([], scratch, flush: true, out _, out var tail, out _);
-        count += tail;
-
-        var bytes = new byte[count];
-        encoder.Reset();
-        var at = 0;
-        foreach (var chunk in builder.GetChunks())
-        {
-            encoder.Convert(chunk.Span, bytes.AsSpan(at), flush: false, out _, out var written, out _);
-            at += written;
-        }
-
-        encoder.Convert([], bytes.AsSpan(at), flush: true, out _, out _, out _);
-        return bytes;
     }
 
     private static ScriptObject LoadStrings(string folder, string language, DiagnosticBag diagnostics)

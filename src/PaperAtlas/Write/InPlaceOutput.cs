@@ -14,7 +14,7 @@ public sealed class InPlaceOutput(string outputPath)
     public int Written => _written;
 
     /// <summary>Writes one file at a site-relative path unless it already holds these bytes; safe from several threads.</summary>
-    public void Write(string relativePath, byte[] bytes)
+    public void Write(string relativePath, ReadOnlySpan<byte> bytes)
     {
         var full = Resolve(relativePath);
         var existing = new FileInfo(full);

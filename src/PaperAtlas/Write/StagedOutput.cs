@@ -29,7 +29,7 @@ public sealed class StagedOutput : IDisposable
     public string StagingPath => _staging;
 
     /// <summary>Writes one file at a site-relative path such as <c>papers/2106.09685/index.html</c>.</summary>
-    public void Write(string relativePath, byte[] bytes)
+    public void Write(string relativePath, ReadOnlySpan<byte> bytes)
     {
         var full = Resolve(relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);

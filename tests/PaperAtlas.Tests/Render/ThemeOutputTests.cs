@@ -5,14 +5,17 @@ namespace PaperAtlas.Tests.Render;
 
 public sealed class ThemeOutputTests
 {
-    [Fact]
-    public void A_page_in_several_buffer_chunks_encodes_as_its_whole_text_does_even_with_a_surrogate_pair_split_between_chunks()
+    [Theory]
+    [InlineData(16)] // too small for the page: counted first, then encoded into a new buffer
+    [InlineData(64 * 1024)] // room for three bytes a char: encoded in one pass
+    public void A_page_in_several_buffer_chunks_encodes_as_its_whole_text_does_even_with_a_surrogate_pair_split_between_chunks(int bufferBytes)
     {
         // A builder of capacity 4 keeps "abc" and the first half of the emoji in its first chunk.
         var builder = new StringBuilder(4).Append("ab").Append("c😀d 注意力").Append(new string('x', 5000)).Append('é');
         Assert.True(CountChunks(builder) > 1);
 
-        Assert.Equal(Encoding.UTF8.GetBytes(builder.ToString()), Theme.Utf8(builder));
+        var buffer = new byte[bufferBytes];
+        Assert.Equal(Encoding.UTF8.GetBytes(builder.ToString()), OutputBuffers.Utf8(builder, ref buffer).ToArray());
     }
 
     private static int CountChunks(StringBuilder builder)
