@@ -46,11 +46,11 @@ public static class LabelPlacer
 
             var width = TextMeasure.Width(text, fontSize);
             var first = preferred?[node] ?? LabelSide.Right;
-            foreach (var side in Sides(first))
+            foreach (var side in SidesFrom[(int)first])
             {
                 var box = BoxFor(positions[node], radii[node], width, height, side);
-                var clear = !labels.Near(box).Any(other => placed[other].Box.Overlaps(box))
-                    && !circles.Near(box).Any(c => box.Touches(positions[c], radii[c] + 1));
+                var clear = !labels.AnyNear(box, (placed, box), static (s, other) => s.placed[other].Box.Overlaps(s.box))
+                    && !circles.AnyNear(box, (positions, radii, box), static (s, c) => s.box.Touches(s.positions[c], s.radii[c] + 1));
                 if (clear)
                 {
                     labels.Add(placed.Count, box);
@@ -63,8 +63,9 @@ public static class LabelPlacer
         return placed;
     }
 
-    private static IEnumerable<LabelSide> Sides(LabelSide first) =>
-        new[] { first, LabelSide.Right, LabelSide.Left, LabelSide.Below, LabelSide.Above }.Distinct();
+    /// <summary>The sides a label tries, by the side it prefers: that one first, then right, left, below, above.</summary>
+    private static readonly LabelSide[][] SidesFrom = [.. Enum.GetValues<LabelSide>()
+        .Select(first => new[] { first, LabelSide.Right, LabelSide.Left, LabelSide.Below, LabelSide.Above }.Distinct().ToArray())];
 
     private static Box BoxFor(Point p, double r, double width, double height, LabelSide side) => side switch
     {

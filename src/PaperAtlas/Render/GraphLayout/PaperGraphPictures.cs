@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using PaperAtlas.Graph;
@@ -18,6 +19,12 @@ internal sealed class PaperGraphPictures
     private readonly Dictionary<string, int> _topicIndex;
     // Only the whole-atlas layout needs every paper's degree; a paper's neighbourhood must not pay for it.
     private readonly Lazy<Dictionary<string, int>> _degree;
+
+    // A paper is drawn in the neighbourhood of every paper it is related to: its labels and tooltip are made once.
+    private readonly ConcurrentDictionary<Paper, Look> _looks = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>How a paper is drawn wherever it is drawn: its labels (long and short) and what its circle says.</summary>
+    private sealed record Look(string? Label, string? RingLabel, string Url, string Tooltip, string Colour, string Topics);
 
     /// <param name="kindLabel">The reader's name of an edge kind ("Extends"), for tooltips.</param>
     public PaperGraphPictures(PaperGraph graph, Urls urls, Func<string, string> kindLabel)
@@ -80,7 +87,7 @@ internal sealed class PaperGraphPictures
             .OrderByDescending(i => _degree.Value[papers[i].Id])
             .ThenByDescending(i => radii[i])
             .ThenBy(i => papers[i].Id, StringComparer.Ordinal);
-        var labels = LabelPlacer.Place(positions, radii, [.. papers.Select(ShortName)], priority, FontSize);
+        var labels = LabelPlacer.Place(positions, radii, [.. papers.Select(p => LookOf(p).Label)], priority, FontSize);
         var nodes = papers.Select((p, i) => Node(p, positions[i], radii[i], focus: false)).ToImmutableArray();
         return new GraphPicture(nodes, edges, labels, FontSize);
     }
@@ -129,7 +136,7 @@ internal sealed class PaperGraphPictures
             sides[i] = cos > 0.3 ? LabelSide.Right : cos < -0.3 ? LabelSide.Left : sin < 0 ? LabelSide.Above : LabelSide.Below;
         }
 
-        var labels = LabelPlacer.Place(positions, radii, [.. members.Select(p => ShortName(p, 14))], Enumerable.Range(0, members.Count), FontSize, sides);
+        var labels = LabelPlacer.Place(positions, radii, [.. members.Select(p => LookOf(p).RingLabel)], Enumerable.Range(0, members.Count), FontSize, sides);
         var nodes = members.Select((p, i) => Node(p, positions[i], radii[i], focus: i == 0)).ToImmutableArray();
         return new GraphPicture(nodes, [.. edges], labels, FontSize);
     }
@@ -181,10 +188,16 @@ internal sealed class PaperGraphPictures
 
     private PictureNode Node(Paper paper, Point at, double radius, bool focus)
     {
-        var topic = paper.Topics.IsEmpty ? null : _graph.FindTopic(paper.Topics[0]);
-        var tooltip = paper.Title + (paper.Year is { } y ? $" ({y})" : "") + (topic is null ? "" : $" · {topic.Name}");
-        return new PictureNode(paper.Id, _urls.Paper(paper.Slug), tooltip, Colour(paper), radius, at, string.Join(' ', paper.Topics), paper.Year, focus);
+        var look = LookOf(paper);
+        return new PictureNode(paper.Id, look.Url, look.Tooltip, look.Colour, radius, at, look.Topics, paper.Year, focus);
     }
+
+    private Look LookOf(Paper paper) => _looks.GetOrAdd(paper, static (paper, pictures) =>
+    {
+        var topic = paper.Topics.IsEmpty ? null : pictures._graph.FindTopic(paper.Topics[0]);
+        var tooltip = paper.Title + (paper.Year is { } y ? $" ({y})" : "") + (topic is null ? "" : $" · {topic.Name}");
+        return new Look(ShortName(paper, 22), ShortName(paper, 14), pictures._urls.Paper(paper.Slug), tooltip, pictures.Colour(paper), string.Join(' ', paper.Topics));
+    }, this);
 
     /// <summary>Bigger for papers more lists mention and more edges reach.</summary>
     private double Radius(Paper paper)
@@ -193,11 +206,9 @@ internal sealed class PaperGraphPictures
         return Math.Min(16, 5 + 1.8 * Math.Sqrt(lists + _degree.Value[paper.Id]));
     }
 
-    private static string Short(Paper paper) => ShortName(paper) ?? paper.Id;
+    private string Short(Paper paper) => LookOf(paper).Label ?? paper.Id;
 
     /// <summary>A label a reader recognises: the shortest nickname (LoRA), else the title up to its colon, else the title cut short.</summary>
-    public static string? ShortName(Paper paper) => ShortName(paper, 22);
-
     private static string? ShortName(Paper paper, int max)
     {
         var alias = paper.Aliases.Where(a => a.Length > 0 && a.Length <= max).OrderBy(a => a.Length).ThenBy(a => a, StringComparer.Ordinal).FirstOrDefault();

@@ -12,45 +12,52 @@ internal sealed class SpatialGrid(double cellSize)
 
     public void Add(int item, Box extent)
     {
-        foreach (var key in Cells(extent))
-        {
-            if (!_cells.TryGetValue(key, out var list))
-            {
-                list = [];
-                _cells[key] = list;
-            }
-
-            list.Add(item);
-        }
-    }
-
-    /// <summary>Items whose cells meet the box; an item may come more than once.</summary>
-    public IEnumerable<int> Near(Box extent)
-    {
-        foreach (var key in Cells(extent))
-        {
-            if (_cells.TryGetValue(key, out var list))
-            {
-                foreach (var item in list)
-                {
-                    yield return item;
-                }
-            }
-        }
-    }
-
-    private IEnumerable<(long, long)> Cells(Box extent)
-    {
-        var x0 = (long)Math.Floor(extent.X / CellSize);
-        var x1 = (long)Math.Floor(extent.Right / CellSize);
-        var y0 = (long)Math.Floor(extent.Y / CellSize);
-        var y1 = (long)Math.Floor(extent.Bottom / CellSize);
+        var (x0, x1, y0, y1) = Cells(extent);
         for (var y = y0; y <= y1; y++)
         {
             for (var x = x0; x <= x1; x++)
             {
-                yield return (x, y);
+                if (!_cells.TryGetValue((x, y), out var list))
+                {
+                    list = [];
+                    _cells[(x, y)] = list;
+                }
+
+                list.Add(item);
             }
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="test"/> holds for an item whose cells meet the box (an item may be tested more than once).
+    /// Loops and a state argument rather than iterators and closures: every paper page places its labels with these.
+    /// </summary>
+    public bool AnyNear<TState>(Box extent, TState state, Func<TState, int, bool> test)
+    {
+        var (x0, x1, y0, y1) = Cells(extent);
+        for (var y = y0; y <= y1; y++)
+        {
+            for (var x = x0; x <= x1; x++)
+            {
+                if (_cells.TryGetValue((x, y), out var list))
+                {
+                    foreach (var item in list)
+                    {
+                        if (test(state, item))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private (long X0, long X1, long Y0, long Y1) Cells(Box extent) => (
+        (long)Math.Floor(extent.X / CellSize),
+        (long)Math.Floor(extent.Right / CellSize),
+        (long)Math.Floor(extent.Y / CellSize),
+        (long)Math.Floor(extent.Bottom / CellSize));
 }
