@@ -12,6 +12,7 @@ internal sealed class IncrementalSearchIndex
 {
     private readonly Dictionary<string, Dictionary<int, int>> _postings = new(StringComparer.Ordinal);
     private readonly List<Dictionary<string, int>> _docTerms = [];
+    private readonly TermPool _termPool = new();
 
     // Terms in ordinal order with the size each adds to its shard, so the shard cuts are found by a walk over two arrays.
     private readonly List<string> _terms = [];
@@ -61,7 +62,7 @@ internal sealed class IncrementalSearchIndex
         _bundles.Clear();
         for (var doc = 0; doc < graph.Papers.Length; doc++)
         {
-            var scores = SearchIndexBuilder.Score(graph, graph.Papers[doc]);
+            var scores = SearchIndexBuilder.Score(graph, graph.Papers[doc], _termPool);
             _docTerms.Add(scores);
             foreach (var (term, score) in scores)
             {
@@ -88,7 +89,7 @@ internal sealed class IncrementalSearchIndex
     private void Rescore(PaperGraph graph, int doc, HashSet<string> touched)
     {
         var old = _docTerms[doc];
-        var scores = SearchIndexBuilder.Score(graph, graph.Papers[doc]);
+        var scores = SearchIndexBuilder.Score(graph, graph.Papers[doc], _termPool);
         _docTerms[doc] = scores;
         foreach (var (term, score) in old)
         {

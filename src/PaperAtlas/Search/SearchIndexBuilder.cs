@@ -1,5 +1,5 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -43,11 +43,12 @@ public static class SearchIndexBuilder
         // Papers are scored in parallel a batch at a time, then merged in paper order, so the bytes do not depend on timing.
         // Postings are appended in paper order, so each list is sorted as built (a list of pairs is a third of a dictionary's size).
         var postings = new Dictionary<string, List<(int Doc, int Score)>>(StringComparer.Ordinal);
+        var terms = new TermPool();
         var batch = new Dictionary<string, int>[Math.Min(ScoreBatch, graph.Papers.Length)];
         for (var start = 0; start < graph.Papers.Length; start += ScoreBatch)
         {
             var count = Math.Min(ScoreBatch, graph.Papers.Length - start);
-            Parallel.For(0, count, parallel ?? new ParallelOptions(), k => batch[k] = Score(graph, graph.Papers[start + k]));
+            Parallel.For(0, count, parallel ?? new ParallelOptions(), k => batch[k] = Score(graph, graph.Papers[start + k], terms));
             for (var k = 0; k < count; k++)
             {
                 foreach (var (term, score) in batch[k])
@@ -109,10 +110,11 @@ public static class SearchIndexBuilder
     }
 
     /// <summary>Every term of a paper with its score: the sum of the weights of the fields it occurs in.</summary>
-    internal static Dictionary<string, int> Score(PaperGraph graph, Paper paper)
+    /// <param name="terms">Where the term strings come from: one string per term for every paper, not one per paper.</param>
+    internal static Dictionary<string, int> Score(PaperGraph graph, Paper paper, TermPool terms)
     {
-        var scores = new Dictionary<string, int>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Sized like this thread's last paper's: grown from empty, a paper's scores were rehashed six times over.
+        var field = new FieldScores(new Dictionary<string, int>(t_lastTermCount, StringComparer.Ordinal), t_seen ??= new HashSet<string>(StringComparer.Ordinal), terms);
         void Add(string? text, int weight, bool unigrams)
         {
             if (string.IsNullOrWhiteSpace(text))
@@ -120,25 +122,18 @@ public static class SearchIndexBuilder
                 return;
             }
 
-            seen.Clear();
-            foreach (var token in Tokenizer.Tokenize(text, unigrams))
-            {
-                if (!seen.Add(token.Text))
-                {
-                    continue;
-                }
-
-                scores[token.Text] = scores.GetValueOrDefault(token.Text) + weight;
-            }
+            field.Seen.Clear();
+            field.Weight = weight;
+            Tokenizer.Tokenize(text, unigrams, ref field, FieldScores.Add);
         }
 
         void AddName(string? name, int weight)
         {
-            var terms = name is null ? [] : Tokenizer.Terms(name);
-            if (terms.Count > 0)
+            var names = name is null ? [] : Tokenizer.Terms(name);
+            if (names.Count > 0)
             {
-                var key = NamePrefix + string.Join(' ', terms);
-                scores[key] = Math.Max(scores.GetValueOrDefault(key), weight);
+                var key = NamePrefix + string.Join(' ', names);
+                field.Scores[key] = Math.Max(field.Scores.GetValueOrDefault(key), weight);
             }
         }
 
@@ -163,14 +158,47 @@ public static class SearchIndexBuilder
             Add(t is null ? topic : $"{t.Name} {t.NameZh} {string.Join(' ', t.Aliases)}", TopicWeight, unigrams: true);
         }
 
-        var notes = new StringBuilder();
+        // The notes of all mentions are one field: a term counts once however many lists say it. No token spans a line
+        // break, so tokenising the parts one by one (the seen-set kept across them) finds what their joined text would.
+        field.Seen.Clear();
+        field.Weight = NoteWeight;
         foreach (var mention in paper.Mentions)
         {
-            notes.Append(mention.Note).Append('\n').Append(mention.Title).Append('\n').Append(mention.Name).Append('\n');
+            foreach (var part in (ReadOnlySpan<string?>)[mention.Note, mention.Title, mention.Name])
+            {
+                if (!string.IsNullOrEmpty(part))
+                {
+                    Tokenizer.Tokenize(part, false, ref field, FieldScores.Add);
+                }
+            }
         }
 
-        Add(notes.ToString(), NoteWeight, unigrams: false);
-        return scores;
+        t_lastTermCount = field.Scores.Count;
+        return field.Scores;
+    }
+
+    [ThreadStatic]
+    private static HashSet<string>? t_seen;
+
+    [ThreadStatic]
+    private static int t_lastTermCount;
+
+    /// <summary>A paper's scores while its fields are tokenised: each term of a field adds the field's weight once.</summary>
+    private struct FieldScores(Dictionary<string, int> scores, HashSet<string> seen, TermPool terms)
+    {
+        public readonly Dictionary<string, int> Scores = scores;
+        public readonly HashSet<string> Seen = seen;
+        public readonly TermPool Terms = terms;
+        public int Weight;
+
+        public static void Add(ref FieldScores field, ReadOnlySpan<char> token, bool isCjkUnigram)
+        {
+            var term = field.Terms.Get(token);
+            if (field.Seen.Add(term))
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(field.Scores, term, out _) += field.Weight;
+            }
+        }
     }
 
     private static string TopicName(PaperGraph graph, string id) =>

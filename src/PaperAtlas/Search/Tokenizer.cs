@@ -15,11 +15,28 @@ public static class Tokenizer
 {
     public readonly record struct Token(string Text, bool IsCjkUnigram);
 
+    /// <summary>Takes one token; the span is the tokenizer's buffer, valid only during the call.</summary>
+    public delegate void TokenSink<TState>(ref TState state, ReadOnlySpan<char> token, bool isCjkUnigram);
+
+    // The normalised text of the field being tokenised: the index tokenises every field of every paper.
+    [ThreadStatic]
+    private static char[]? t_buffer;
+
     /// <param name="cjkUnigrams">False leaves out the single-character tokens (the index skips them for long fields).</param>
     public static List<Token> Tokenize(string text, bool cjkUnigrams = true)
     {
         var tokens = new List<Token>(text.Length / 4 + 4);
-        var normalised = Read.UnicodeText.Normalize(text, NormalizationForm.FormKC).ToLowerInvariant();
+        Tokenize(text, cjkUnigrams, ref tokens, static (ref List<Token> list, ReadOnlySpan<char> token, bool unigram) => list.Add(new Token(token.ToString(), unigram)));
+        return tokens;
+    }
+
+    /// <summary>
+    /// The tokens of <paramref name="text"/>, in order, handed to <paramref name="sink"/> as spans: what
+    /// <see cref="Tokenize(string, bool)"/> returns, without a string per token.
+    /// </summary>
+    public static void Tokenize<TState>(string text, bool cjkUnigrams, ref TState state, TokenSink<TState> sink)
+    {
+        var normalised = Normalised(text);
         var i = 0;
         while (i < normalised.Length)
         {
@@ -32,7 +49,19 @@ public static class Tokenizer
                     i++;
                 }
 
-                AddCjk(tokens, normalised.AsSpan(start, i - start), cjkUnigrams);
+                var run = normalised.Slice(start, i - start);
+                for (var k = 0; k < run.Length; k++)
+                {
+                    if (cjkUnigrams)
+                    {
+                        sink(ref state, run.Slice(k, 1), true);
+                    }
+
+                    if (k + 1 < run.Length)
+                    {
+                        sink(ref state, run.Slice(k, 2), false);
+                    }
+                }
             }
             else if (IsWordChar(c))
             {
@@ -43,44 +72,67 @@ public static class Tokenizer
                     i++;
                 }
 
-                tokens.Add(new Token(Stem(WithoutVersion(normalised[start..i])), false));
+                // The word is not read again once stemmed, so stemming may rewrite it in place.
+                sink(ref state, Stem(WithoutVersion(normalised[start..i])), false);
             }
             else
             {
                 i++;
             }
         }
+    }
 
-        return tokens;
+    /// <summary>NFKC and lowercase, in this thread's buffer; ASCII text (most of it) needs neither a normalised nor a lowercased copy.</summary>
+    private static Span<char> Normalised(string text)
+    {
+        var buffer = t_buffer is { } kept && kept.Length >= text.Length ? kept : t_buffer = new char[Math.Max(256, text.Length)];
+        if (System.Text.Ascii.IsValid(text))
+        {
+            System.Text.Ascii.ToLower(text, buffer, out var written);
+            return buffer.AsSpan(0, written);
+        }
+
+        var normal = Read.UnicodeText.Normalize(text, NormalizationForm.FormKC);
+        if (normal.Length > buffer.Length)
+        {
+            buffer = t_buffer = new char[normal.Length];
+        }
+
+        var length = normal.AsSpan().ToLowerInvariant(buffer);
+        return buffer.AsSpan(0, length);
     }
 
     /// <summary>Distinct token texts, in order, as the query side uses them.</summary>
     public static List<string> Terms(string text) => Tokenize(text).Select(t => t.Text).Distinct().ToList();
 
-    /// <summary>Light stemming, so "models" finds "model" and "tuning" finds "tune"-less "tun" consistently on both sides.</summary>
-    public static string Stem(string word)
+    /// <summary>
+    /// Light stemming, so "models" finds "model" and "tuning" finds "tune"-less "tun" consistently on both sides. The
+    /// stem is a slice of the word (the "ies" → "y" rule writes the y in place).
+    /// </summary>
+    private static Span<char> Stem(Span<char> word)
     {
         if (word.Length <= 3 || !char.IsAsciiLetter(word[^1]))
         {
             return word;
         }
 
-        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4)
+        if (word.EndsWith("ies") && word.Length > 4)
         {
-            return word[..^3] + "y";
+            word[^3] = 'y';
+            return word[..^2];
         }
 
-        if (word.EndsWith("ing", StringComparison.Ordinal) && word.Length > 5)
+        if (word.EndsWith("ing") && word.Length > 5)
         {
             return word[..^3];
         }
 
-        if (word.EndsWith("ed", StringComparison.Ordinal) && word.Length > 4)
+        if (word.EndsWith("ed") && word.Length > 4)
         {
             return word[..^2];
         }
 
-        if (word.EndsWith("es", StringComparison.Ordinal) && word.Length > 4 && (word[^3] is 's' or 'x' || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal)))
+        if (word.EndsWith("es") && word.Length > 4 && (word[^3] is 's' or 'x' || word.EndsWith("ches") || word.EndsWith("shes")))
         {
             return word[..^2];
         }
@@ -89,34 +141,20 @@ public static class Tokenizer
     }
 
     /// <summary>"2106.09685v2" → "2106.09685": people paste versioned ids; the index holds the canonical id.</summary>
-    public static string WithoutVersion(string word)
+    private static Span<char> WithoutVersion(Span<char> word)
     {
         var v = word.LastIndexOf('v');
-        return v > 5 && word.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot && dot < v
-               && word[..v].All(c => char.IsAsciiDigit(c) || c == '.') && v + 1 < word.Length && word[(v + 1)..].All(char.IsAsciiDigit)
+        return v > 5 && word.IndexOf('.') is > 0 and var dot && dot < v
+               && !word[..v].ContainsAnyExcept(DigitsAndDot) && v + 1 < word.Length && !word[(v + 1)..].ContainsAnyExceptInRange('0', '9')
             ? word[..v]
             : word;
     }
+
+    private static readonly System.Buffers.SearchValues<char> DigitsAndDot = System.Buffers.SearchValues.Create("0123456789.");
 
     public static bool IsCjk(char c) =>
         c is >= '\u3400' and <= '\u4dbf' or >= '\u4e00' and <= '\u9fff' or >= '\uf900' and <= '\ufaff' or >= '\u3040' and <= '\u30ff';
 
     private static bool IsWordChar(char c) =>
         char.IsAsciiLetterOrDigit(c) || (c > '\u007f' && !IsCjk(c) && char.IsLetterOrDigit(c) && char.GetUnicodeCategory(c) != UnicodeCategory.OtherLetter);
-
-    private static void AddCjk(List<Token> tokens, ReadOnlySpan<char> run, bool unigrams)
-    {
-        for (var k = 0; k < run.Length; k++)
-        {
-            if (unigrams)
-            {
-                tokens.Add(new Token(run[k].ToString(), true));
-            }
-
-            if (k + 1 < run.Length)
-            {
-                tokens.Add(new Token(run.Slice(k, 2).ToString(), false));
-            }
-        }
-    }
 }
