@@ -20,10 +20,33 @@ internal sealed class EscapingTemplateContext : TemplateContext
         {
             null => this,
             RawHtml raw => Write(raw.Value),
+            BufferedHtml buffered when _splice is null && Output is StringBuilderOutput output && ReferenceEquals(output, Buffers.Current) => Mark(output, buffered),
             BufferedHtml buffered when Output is StringBuilderOutput output => Append(output, buffered),
             BufferedHtml buffered => Write(buffered.ToString()),
             _ => Write(WebUtility.HtmlEncode(ObjectToString(textAsObject) ?? "")),
         };
+    }
+
+    private Splice? _splice;
+
+    /// <summary>The place the layout printed the page's buffer at, if it did (and forgets it, for the next page).</summary>
+    public Splice? TakeSplice(System.Text.StringBuilder layout)
+    {
+        var splice = _splice;
+        _splice = null;
+        return splice is null || ReferenceEquals(splice.Into, layout)
+            ? splice
+            : throw new InvalidOperationException("the page's buffer was printed into another buffer than the layout's");
+    }
+
+    /// <summary>
+    /// The first print of a buffer at the top of the template being rendered (the layout's `content`) only marks its
+    /// place: the two are encoded as one (<see cref="OutputBuffers.Encode"/>). Later prints, or prints into a capture, copy.
+    /// </summary>
+    private EscapingTemplateContext Mark(StringBuilderOutput output, BufferedHtml html)
+    {
+        _splice = new Splice(output.Builder, output.Builder.Length, html.Builder);
+        return this;
     }
 
     private EscapingTemplateContext Append(StringBuilderOutput output, BufferedHtml html)
@@ -36,3 +59,6 @@ internal sealed class EscapingTemplateContext : TemplateContext
         return this;
     }
 }
+
+/// <summary>Text to read as if it stood in <paramref name="Into"/> at <paramref name="At"/>.</summary>
+internal sealed record Splice(System.Text.StringBuilder Into, int At, System.Text.StringBuilder Text);

@@ -18,6 +18,9 @@ internal sealed class OutputBuffers
     private int _inUse;
     private byte[] _encoded = new byte[InitialChars];
 
+    /// <summary>The buffer the template now rendering writes into; null when none is rented.</summary>
+    public StringBuilderOutput? Current => _inUse > 0 ? _buffers[_inUse - 1] : null;
+
     public StringBuilderOutput Rent()
     {
         if (_inUse == _buffers.Count)
@@ -41,8 +44,11 @@ internal sealed class OutputBuffers
         }
     }
 
-    /// <summary>The builder's text as UTF-8, valid until this thread encodes its next page.</summary>
-    public ReadOnlySpan<byte> Encode(StringBuilder builder)
+    /// <summary>
+    /// The builder's text as UTF-8, with <paramref name="splice"/>'s text read in at its place when there is one; valid
+    /// until this thread encodes its next page.
+    /// </summary>
+    public ReadOnlySpan<byte> Encode(StringBuilder builder, Splice? splice = null)
     {
         if (_encoded.Length > 3 * LargestKept)
         {
@@ -50,23 +56,23 @@ internal sealed class OutputBuffers
             _encoded = new byte[InitialChars];
         }
 
-        return Utf8(builder, ref _encoded);
+        return Utf8(builder, splice, ref _encoded);
     }
 
     /// <summary>
-    /// The builder's text as UTF-8 in <paramref name="buffer"/> (replaced by a larger one when too small), encoded
-    /// chunk by chunk: never first copied into one string.
+    /// The builder's text (and the spliced text) as UTF-8 in <paramref name="buffer"/> (replaced by a larger one when
+    /// too small), encoded chunk by chunk: never first copied into one string.
     /// </summary>
-    internal static ReadOnlySpan<byte> Utf8(StringBuilder builder, ref byte[] buffer)
+    internal static ReadOnlySpan<byte> Utf8(StringBuilder builder, Splice? splice, ref byte[] buffer)
     {
         // A stateful encoder, so a surrogate pair split between two chunks is encoded whole.
         var encoder = Encoding.UTF8.GetEncoder();
-        if ((long)builder.Length * 3 > buffer.Length)
+        if (((long)builder.Length + (splice?.Text.Length ?? 0)) * 3 > buffer.Length)
         {
             // Might not fit (up to three bytes a char): count first, and grow only to what the page needs.
             Span<byte> scratch = stackalloc byte[4096];
             var count = 0;
-            foreach (var chunk in builder.GetChunks())
+            foreach (var chunk in Chunks(builder, splice))
             {
                 var chars = chunk.Span;
                 while (!chars.IsEmpty)
@@ -87,7 +93,7 @@ internal sealed class OutputBuffers
         }
 
         var at = 0;
-        foreach (var chunk in builder.GetChunks())
+        foreach (var chunk in Chunks(builder, splice))
         {
             encoder.Convert(chunk.Span, buffer.AsSpan(at), flush: false, out _, out var written, out _);
             at += written;
@@ -95,5 +101,40 @@ internal sealed class OutputBuffers
 
         encoder.Convert([], buffer.AsSpan(at), flush: true, out _, out var last, out _);
         return buffer.AsSpan(0, at + last);
+    }
+
+    /// <summary>The builder's chunks, with the spliced text's chunks between the two sides of its place.</summary>
+    private static IEnumerable<ReadOnlyMemory<char>> Chunks(StringBuilder builder, Splice? splice)
+    {
+        var offset = 0;
+        var spliced = splice is null;
+        foreach (var chunk in builder.GetChunks())
+        {
+            var split = spliced ? -1 : splice!.At - offset;
+            offset += chunk.Length;
+            if (split < 0 || split > chunk.Length)
+            {
+                yield return chunk;
+                continue;
+            }
+
+            yield return chunk[..split];
+            foreach (var inner in splice!.Text.GetChunks())
+            {
+                yield return inner;
+            }
+
+            spliced = true;
+            yield return chunk[split..];
+        }
+
+        if (!spliced)
+        {
+            // The place is the builder's end (an empty builder has no chunk to split).
+            foreach (var inner in splice!.Text.GetChunks())
+            {
+                yield return inner;
+            }
+        }
     }
 }

@@ -15,7 +15,25 @@ public sealed class ThemeOutputTests
         Assert.True(CountChunks(builder) > 1);
 
         var buffer = new byte[bufferBytes];
-        Assert.Equal(Encoding.UTF8.GetBytes(builder.ToString()), OutputBuffers.Utf8(builder, ref buffer).ToArray());
+        Assert.Equal(Encoding.UTF8.GetBytes(builder.ToString()), OutputBuffers.Utf8(builder, null, ref buffer).ToArray());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)] // inside the first chunk
+    [InlineData(4)] // where the first chunk ends
+    [InlineData(3000)] // inside a later chunk
+    [InlineData(5013)] // the end
+    public void A_spliced_page_encodes_as_the_layout_with_the_page_inserted_at_its_place(int at)
+    {
+        var layout = new StringBuilder(4).Append("<ab").Append("c😀d 注意力").Append(new string('x', 5000)).Append("é>");
+        var page = new StringBuilder(8).Append("页面 page 😀").Append(new string('y', 100));
+        Assert.True(CountChunks(layout) > 2);
+        var buffer = new byte[16];
+
+        var encoded = OutputBuffers.Utf8(layout, new Splice(layout, at, page), ref buffer).ToArray();
+
+        Assert.Equal(Encoding.UTF8.GetBytes(layout.ToString().Insert(at, page.ToString())), encoded);
     }
 
     private static int CountChunks(StringBuilder builder)
