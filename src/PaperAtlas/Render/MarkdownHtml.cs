@@ -26,7 +26,9 @@ public static class MarkdownHtml
         .UseMathematics()
         .Build();
 
-    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+    // Made on first use: setting up AngleSharp's HTML and CSS parsers costs a second of compilation, and most atlases
+    // have no raw HTML block (while it was made, the other rendering thread waited for it).
+    private static readonly Lazy<HtmlSanitizer> Sanitizer = new(CreateSanitizer);
 
     /// <summary>Renders a note. Relative links cannot be followed from the site, so they become plain text.</summary>
     public static RawHtml Note(string markdown)
@@ -52,7 +54,7 @@ public static class MarkdownHtml
                     html.ReplaceBy(new LiteralInline(html.Tag));
                     break;
                 case HtmlBlock block:
-                    var sanitized = Sanitizer.Sanitize(block.Lines.ToString());
+                    var sanitized = Sanitizer.Value.Sanitize(block.Lines.ToString());
                     block.Lines = new StringLineGroup(sanitized);
                     break;
                 case LinkInline link:
