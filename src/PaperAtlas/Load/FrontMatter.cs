@@ -119,13 +119,17 @@ public sealed class FrontMatter
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet throws these, with no position, on some unclosed flow collections ("[a,\nb: c") and on
-            // some broken documents ("The current event is of an unsupported type").
+            // YamlDotNet throws these, with no position and a message about its own state ("Operation is not valid due
+            // to the current state of the object"), on unclosed flow collections ("[a,\nb: c") and on some broken
+            // documents: point at the bracket never closed when there is one.
+            var (line, column, message) = UnclosedBracket(yaml) is { } open
+                ? (open.Line + firstLine - 1, open.Column, $"the `{open.Bracket}` opened here is never closed")
+                : (Math.Max(1, firstLine), 1, "the parser could not read it (no position given)");
             diagnostics.Error(
                 DiagnosticCodes.FrontMatterSyntax,
-                new SourceLocation(file, Math.Max(1, firstLine), 1),
-                $"the {what} is not valid YAML: {ex.Message}",
-                "check that every `[` and `{` is closed on the same line, and quote values that contain ':' or '#'");
+                new SourceLocation(file, line, column),
+                $"the {what} is not valid YAML: {message}",
+                "check that every `[` and `{` is closed, and quote values that contain ':' or '#'");
             return new FrontMatter(file, (YamlMappingNode?)null, firstLine - 1, start);
         }
 
@@ -148,6 +152,58 @@ public sealed class FrontMatter
         return holdWeakly
             ? new FrontMatter(file, new Reparsable(yaml, root), firstLine - 1, start)
             : new FrontMatter(file, root, firstLine - 1, start);
+    }
+
+    /// <summary>
+    /// The first flow bracket (<c>[</c> or <c>{</c>) that is never closed, skipping quoted scalars and comments; its
+    /// 1-based line and column in <paramref name="yaml"/>. Null when every bracket is closed.
+    /// </summary>
+    internal static (int Line, int Column, char Bracket)? UnclosedBracket(string yaml)
+    {
+        var opened = new Stack<(int Line, int Column, char Bracket)>();
+        var lines = yaml.Split('\n');
+        for (var l = 0; l < lines.Length; l++)
+        {
+            var text = lines[l];
+            char? quote = null;
+            for (var c = 0; c < text.Length; c++)
+            {
+                var ch = text[c];
+                if (quote is { } q)
+                {
+                    if (ch == '\\' && q == '"')
+                    {
+                        c++;
+                    }
+                    else if (ch == q)
+                    {
+                        quote = null;
+                    }
+
+                    continue;
+                }
+
+                var atScalarStart = c == 0 || text[c - 1] is ' ' or '\t' or '[' or '{' or ',';
+                if (ch is '"' or '\'' && atScalarStart)
+                {
+                    quote = ch;
+                }
+                else if (ch == '#' && atScalarStart)
+                {
+                    break;
+                }
+                else if (ch is '[' or '{')
+                {
+                    opened.Push((l + 1, c + 1, ch));
+                }
+                else if (ch is ']' or '}' && opened.Count > 0)
+                {
+                    opened.Pop();
+                }
+            }
+        }
+
+        return opened.Count > 0 ? opened.Reverse().First() : null;
     }
 
     private static string FirstSentence(YamlException ex)

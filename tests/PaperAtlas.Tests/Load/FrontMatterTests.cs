@@ -85,6 +85,22 @@ public sealed class FrontMatterTests
     }
 
     [Fact]
+    public void An_unclosed_bracket_is_PA101_at_the_bracket_with_a_message_that_says_so()
+    {
+        var reading = Fixtures.Read(Fixtures.Lines(
+            "---",
+            "title: \"A [quoted] bracket\" # and [one in a comment",
+            "topics: [peft,",
+            "lang: en",
+            "---",
+            "Text."));
+
+        var error = Assert.Single(reading.WithCode(DiagnosticCodes.FrontMatterSyntax));
+        Assert.Equal((3, 9), (error.Location.Line, error.Location.Column));
+        Assert.Contains("the `[` opened here is never closed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Front_matter_that_is_never_closed_is_PA103_at_line_1()
     {
         var reading = Fixtures.Read(Fixtures.Lines(
