@@ -42,7 +42,7 @@ public sealed class PaperFileReaderTests
     [Fact]
     public void An_unsafe_link_in_the_notes_is_PA207_at_the_links_own_line_and_column()
     {
-        // Paper files are first parsed without inline positions; the warning must still point at the link.
+        // The link sits on a quote's continuation line, inside emphasis: the warning must still point at the link itself.
         var (_, diagnostics) = Fixtures.ReadPaper(Fixtures.Lines(
             "---",
             "id: \"2106.09685\"",
