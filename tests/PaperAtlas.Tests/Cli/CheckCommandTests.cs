@@ -9,7 +9,7 @@ public sealed partial class CheckCommandTests : IDisposable
 
     public CheckCommandTests()
     {
-        _content = _temp.CopyFrom(Paths.Content(), "content");
+        _content = _temp.CopyFrom(Paths.Seed(), "content");
     }
 
     [GeneratedRegex(@"^(?<file>.+):(?<line>\d+):(?<col>\d+): (?<severity>error|warning|info) (?<code>PA\d{3}): \S")]
@@ -42,7 +42,7 @@ public sealed partial class CheckCommandTests : IDisposable
     }
 
     [Fact]
-    public void Check_on_the_real_content_exits_0_and_summarises()
+    public void Check_on_the_seed_content_exits_0_and_summarises()
     {
         var run = CliRun.Of("check", "--content", _content);
 
