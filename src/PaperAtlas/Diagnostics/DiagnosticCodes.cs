@@ -23,6 +23,7 @@ public static class DiagnosticCodes
     public const string UnresolvedPathStep = "PA206";
     public const string UnsafeLink = "PA207";
     public const string EmptyFile = "PA208";
+    public const string PlaceholderLeft = "PA220";
 
     public const string TitleConflict = "PA301";
     public const string YearMismatch = "PA302";
