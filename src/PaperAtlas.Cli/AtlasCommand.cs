@@ -1,11 +1,12 @@
 using System.CommandLine;
+using PaperAtlas.Contribute;
 using PaperAtlas.Diagnostics;
 
 namespace PaperAtlas.Cli;
 
 /// <summary>
 /// The command line: parses arguments and prints; all logic is in the library. Exit codes:
-/// 0 ok, 1 content errors, 2 usage errors.
+/// 0 ok, 1 content errors (and, with `check --strict`, warnings), 2 usage errors.
 /// </summary>
 public static class AtlasCommand
 {
@@ -13,8 +14,13 @@ public static class AtlasCommand
     public const int ContentErrors = 1;
     public const int UsageError = 2;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>The environment variable GitHub Actions names the job summary file with.</summary>
+    public const string StepSummaryVariable = "GITHUB_STEP_SUMMARY";
+
+    /// <param name="environment">Reads environment variables (GITHUB_STEP_SUMMARY); the process's own when null.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?>? environment = null)
     {
+        environment ??= Environment.GetEnvironmentVariable;
         var content = new Option<string>("--content") { Description = "The content folder (lists/, papers/, topics.yml, site.yml)", DefaultValueFactory = _ => "content" };
         var output = new Option<string>("--output") { Description = "Where the site is written", DefaultValueFactory = _ => "site" };
         var baseUrl = new Option<string?>("--base-url") { Description = "The path the site is served under, e.g. /paper-atlas/" };
@@ -46,15 +52,49 @@ public static class AtlasCommand
             return Ok;
         });
 
-        var check = new Command("check", "Check the content and print diagnostics; exit 1 when any is an error") { content, format };
+        var strict = new Option<bool>("--strict") { Description = $"Fail (exit 1) on warnings too, except those accepted in {AcceptedWarnings.FileName}" };
+        var changedFrom = new Option<string?>("--changed-from") { Description = "A git ref (e.g. origin/main): diagnostics about the files changed since the branch left it come first" };
+        var summary = new Option<string?>("--summary") { Description = $"Append every diagnostic as a Markdown table to this file (default with --format github: ${StepSummaryVariable})" };
+        var check = new Command("check", "Check the content and print diagnostics; exit 1 when any is an error (or, with --strict, a warning)") { content, format, strict, changedFrom, summary };
         check.SetAction(parse =>
         {
-            var analysis = SiteBuilder.Analyse(parse.GetValue(content)!);
-            DiagnosticPrinter.Print(analysis.Diagnostics, parse.GetValue(format)!, stderr);
-            var errors = analysis.Diagnostics.Count(d => d.Severity == Severity.Error);
-            var warnings = analysis.Diagnostics.Count(d => d.Severity == Severity.Warning);
-            stdout.WriteLine($"{analysis.Graph.Papers.Length} papers from {analysis.Content.Lists.Length} lists and {analysis.Content.Papers.Length} paper files: {errors} error(s), {warnings} warning(s)");
-            return errors > 0 ? ContentErrors : Ok;
+            var contentPath = parse.GetValue(content)!;
+            var githubFormat = parse.GetValue(format) == "github";
+            var analysis = SiteBuilder.Analyse(contentPath);
+            var (diagnostics, accepted) = AcceptedWarnings.Apply(contentPath, analysis.Diagnostics);
+            ChangedFiles? changed = null;
+            if (parse.GetValue(changedFrom) is { } gitRef)
+            {
+                changed = ChangedFiles.Since(gitRef, contentPath, out var gitError);
+                if (changed is null)
+                {
+                    // The diagnostics still all print, in file order; the run says why they are not sorted by the change.
+                    stderr.WriteLine((githubFormat ? "::warning title=atlas check::" : "atlas check: ") + $"cannot tell which files changed since {gitRef} ({gitError}); diagnostics are in file order");
+                }
+                else
+                {
+                    diagnostics = changed.First(diagnostics);
+                }
+            }
+
+            DiagnosticPrinter.Print(diagnostics, parse.GetValue(format)!, stderr);
+            var errors = diagnostics.Count(d => d.Severity == Severity.Error);
+            var warnings = diagnostics.Count(d => d.Severity == Severity.Warning);
+            var counts = $"{errors} error(s), {warnings} warning(s)" + (accepted > 0 ? $", {accepted} accepted" : "");
+            stdout.WriteLine($"{analysis.Graph.Papers.Length} papers from {analysis.Content.Lists.Length} lists and {analysis.Content.Papers.Length} paper files: {counts}");
+            var failed = errors > 0 || (parse.GetValue(strict) && warnings > 0);
+            if (parse.GetValue(strict) && errors == 0 && warnings > 0)
+            {
+                stderr.WriteLine($"check --strict: {warnings} warning(s) fail the check; fix them, or accept a list author's warning in {AcceptedWarnings.FileName} (see CONTRIBUTING.md)");
+            }
+
+            if ((parse.GetValue(summary) ?? (githubFormat ? environment(StepSummaryVariable) : null)) is { Length: > 0 } summaryFile)
+            {
+                var headline = (failed ? "Failed" : "Passed") + $": {counts}, in {analysis.Graph.Papers.Length} papers.";
+                File.AppendAllText(summaryFile, DiagnosticPrinter.Markdown(diagnostics, changed, headline));
+            }
+
+            return failed ? ContentErrors : Ok;
         });
 
         var port = new Option<int>("--port") { Description = "The port to serve on (127.0.0.1 only)", DefaultValueFactory = _ => 8080 };

@@ -14,6 +14,7 @@ public static class DiagnosticCodes
     public const string FileTooLarge = "PA105";
     public const string UnknownField = "PA106";
     public const string NestingTooDeep = "PA107";
+    public const string AcceptedWarningsInvalid = "PA115";
 
     public const string MalformedArxivId = "PA201";
     public const string TableRowCells = "PA202";
@@ -34,6 +35,7 @@ public static class DiagnosticCodes
     public const string SelfRelated = "PA307";
     public const string UnsafeId = "PA308";
     public const string DuplicateTopic = "PA309";
+    public const string AcceptedWarningGone = "PA318";
 
     public const string TemplateError = "PA401";
     public const string WriteFailed = "PA402";
