@@ -23,7 +23,7 @@ public static class AtlasCommand
         environment ??= Environment.GetEnvironmentVariable;
         var content = new Option<string>("--content") { Description = "The content folder (lists/, papers/, topics.yml, site.yml)", DefaultValueFactory = _ => "content" };
         var output = new Option<string>("--output") { Description = "Where the site is written", DefaultValueFactory = _ => "site" };
-        var baseUrl = new Option<string?>("--base-url") { Description = "The path the site is served under, e.g. /paper-atlas/" };
+        var baseUrl = new Option<string?>("--base-url") { Description = "The path the site is served under, e.g. /paper-atlas/, or its whole address (https://octocat.github.io/paper-atlas/) to make the sitemap, feed and canonical links absolute" };
         var templates = new Option<string?>("--templates") { Description = "A theme folder to use instead of templates/" };
         var format = new Option<string>("--format") { Description = "Diagnostics as `text` (grouped by file) or `github` (workflow annotations)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "github");
@@ -127,7 +127,7 @@ public static class AtlasCommand
         });
 
         var linksOutput = new Option<string>("--output") { Description = "The built site to check", DefaultValueFactory = _ => "site" };
-        var linksBase = new Option<string>("--base-url") { Description = "The base URL the site was built with", DefaultValueFactory = _ => "/" };
+        var linksBase = new Option<string>("--base-url") { Description = "The base URL the site was built with (a path or a whole address)", DefaultValueFactory = _ => "/" };
         var links = new Command("links", "Check that every internal link of a built site resolves (offline)") { linksOutput, linksBase };
         links.SetAction(parse =>
         {

@@ -60,7 +60,8 @@ public sealed record HomeView(
 
 public sealed record SiteView(
     string Title, string Description, string Lang, string Base, string Css, string Js, string GraphJs,
-    string Home, string Papers, string Topics, string Years, string Lists, string Search, string Graph, string Feed, string? Contribute);
+    string Home, string Papers, string Topics, string Years, string Lists, string Search, string Graph, string Feed, string? Contribute,
+    string? Origin);
 
 /// <summary>A topic in the graph's legend: its colour and how many papers it colours.</summary>
 public sealed record LegendTopic(TopicChip Topic, string Colour, int Count);
