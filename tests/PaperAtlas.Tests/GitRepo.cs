@@ -9,6 +9,9 @@ internal sealed class GitRepo
 
     public string Root { get; }
 
+    /// <summary>The repository (or worktree) at <paramref name="root"/>, as it is.</summary>
+    public static GitRepo At(string root) => new(root);
+
     /// <summary>Makes <paramref name="root"/> a repository on branch main with everything in it committed.</summary>
     public static GitRepo InitWithEverything(string root)
     {
