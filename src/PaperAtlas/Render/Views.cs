@@ -14,7 +14,10 @@ public sealed record PaperRow(
 
 public sealed record MentionView(
     string ListTitle, string ListUrl, string EntryUrl, string Kind, string Section, string? Heading,
-    string? StatedTitle, int? StatedYear, RawHtml Note, string Lang, string File, int Line);
+    string? StatedTitle, int? StatedYear, RawHtml Note, string Lang, string File, int Line, ImmutableArray<CitedEntry> WorksCited);
+
+/// <summary>A works-cited entry of a report that names the paper: its number and its place on the list page.</summary>
+public sealed record CitedEntry(int Number, string Url);
 
 public sealed record RelatedGroup(string Kind, ImmutableArray<PaperRow> Papers);
 
@@ -36,7 +39,7 @@ public sealed record PaperView(
 
 public sealed record TopicView(TopicChip Topic, string Description, ImmutableArray<PaperRow> Papers, ImmutableArray<TopicNoteView> Notes);
 
-public sealed record TopicNoteView(string ListTitle, string Url, string Section, RawHtml Note);
+public sealed record TopicNoteView(string ListTitle, string Url, string Section, RawHtml Note, string Lang);
 
 public sealed record YearView(int Year, ImmutableArray<PaperRow> Papers, int? Previous, int? Next);
 
@@ -62,8 +65,8 @@ public sealed record SiteView(
     string Title, string Description, string Lang, string Base, string Css, string Js, string GraphJs,
     string Home, string Papers, string Topics, string Years, string Lists, string Search, string Graph, string Feed, string? Contribute);
 
-/// <summary>A topic in the graph's legend: its colour and how many papers it colours.</summary>
-public sealed record LegendTopic(TopicChip Topic, string Colour, int Count);
+/// <summary>A topic in the graph's legend: its colour, how many papers it colours, and those of them the picture draws.</summary>
+public sealed record LegendTopic(TopicChip Topic, string Colour, int Count, ImmutableArray<PaperRow> Drawn);
 
 /// <summary>An edge kind in the graph's legend: its label and dash pattern (empty for solid).</summary>
 public sealed record LegendKind(string Kind, string Label, string DashArray, int Count);
