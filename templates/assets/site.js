@@ -45,9 +45,9 @@
     var sticky = header && getComputedStyle(header).position === "sticky";
     document.documentElement.style.scrollPaddingTop = sticky ? (header.offsetHeight + 12) + "px" : "";
   }
-  // Regions that scroll sideways (wide tables, code) take keyboard focus, so they can be scrolled without a pointer.
+  // Regions that scroll sideways (wide tables, code, formulas) take keyboard focus, so they can be scrolled without a pointer.
   function focusableScrollers() {
-    document.querySelectorAll(".note table, .note pre").forEach(function (el) {
+    document.querySelectorAll(".note table, .note pre, .note math").forEach(function (el) {
       if (el.scrollWidth > el.clientWidth + 1) { el.tabIndex = 0; } else { el.removeAttribute("tabindex"); }
     });
   }

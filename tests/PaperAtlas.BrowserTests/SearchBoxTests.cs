@@ -13,7 +13,7 @@ public sealed class SearchBoxTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("/");
         Assert.Equal("search-input", await page.EvaluateAsync<string>("() => document.activeElement.id"));
         await page.Keyboard.TypeAsync("dpo");
-        await page.Locator("#search-suggestions a").First.WaitForAsync();
+        await page.Locator("#search-suggestions [role=option]").First.WaitForAsync();
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/papers/2305.18290/");

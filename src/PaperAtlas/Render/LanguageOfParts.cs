@@ -11,6 +11,9 @@ namespace PaperAtlas.Render;
 /// </summary>
 public static class LanguageOfParts
 {
+    /// <summary>The language of a name written in content of language <paramref name="lang"/>: English for an English name in Chinese content.</summary>
+    public static string Of(string text, string lang) => IsChinese(lang) && IsEnglish(text) ? "en" : lang;
+
     public static bool IsChinese(string lang) => lang.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
 
     public static void MarkEnglishLinks(MarkdownDocument document)

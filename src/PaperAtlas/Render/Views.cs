@@ -14,7 +14,10 @@ public sealed record PaperRow(
 
 public sealed record MentionView(
     string ListTitle, string ListUrl, string EntryUrl, string Kind, string Section, string? Heading,
-    string? StatedTitle, int? StatedYear, RawHtml Note, string Lang, string File, int Line, ImmutableArray<CitedEntry> WorksCited);
+    string? StatedTitle, int? StatedYear, RawHtml Note, string Lang, string File, int Line, ImmutableArray<CitedEntry> WorksCited)
+{
+    public string ListTitleLang => LanguageOfParts.Of(ListTitle, Lang);
+}
 
 /// <summary>A works-cited entry of a report that names the paper: its number and its place on the list page.</summary>
 public sealed record CitedEntry(int Number, string Url);
@@ -45,7 +48,10 @@ public sealed record YearView(int Year, ImmutableArray<PaperRow> Papers, int? Pr
 
 public sealed record YearCount(int Year, int Count, string Url);
 
-public sealed record ListSummary(string Id, string Title, string Description, string Lang, string Url, string Shape, int Papers, string? Source);
+public sealed record ListSummary(string Id, string Title, string Description, string Lang, string Url, string Shape, int Papers, string? Source)
+{
+    public string TitleLang => LanguageOfParts.Of(Title, Lang);
+}
 
 public sealed record ListView(ListSummary List, RawHtml Body);
 
