@@ -32,11 +32,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     public async Task The_search_dropdown_open_with_a_highlighted_option_has_no_serious_or_critical_axe_violation(int width, ColorScheme scheme)
     {
         await using var context = await fixture.NewContext(width, scheme, bypassCsp: true);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(fixture.Server.Url("/papers/"));
-        await page.FocusAsync("#search-input");
-        await page.Keyboard.TypeAsync("lora");
-        await page.Locator("#search-suggestions [role=option]").First.WaitForAsync();
+        var page = await TypeInTheSearchBox(context, "/papers/", "lora", "#search-suggestions [role=option]");
         await page.Keyboard.PressAsync("ArrowDown");
         Assert.Equal("true", await page.GetAttributeAsync("#search-input", "aria-expanded"));
         await AssertNoSeriousViolations(page);
@@ -47,12 +43,18 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     public async Task The_search_dropdown_saying_no_results_has_no_serious_or_critical_axe_violation(int width, ColorScheme scheme)
     {
         await using var context = await fixture.NewContext(width, scheme, bypassCsp: true);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(fixture.Server.Url("/topics/"));
-        await page.FocusAsync("#search-input");
-        await page.Keyboard.TypeAsync("zzqqxx");
-        await page.Locator(".suggestions-none:visible").WaitForAsync();
+        var page = await TypeInTheSearchBox(context, "/topics/", "zzqqxx", ".suggestions-none:visible");
         await AssertNoSeriousViolations(page);
+    }
+
+    private async Task<IPage> TypeInTheSearchBox(IBrowserContext context, string path, string query, string shown)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.Server.Url(path));
+        await page.FocusAsync("#search-input");
+        await page.Keyboard.TypeAsync(query);
+        await page.Locator(shown).First.WaitForAsync();
+        return page;
     }
 
     private static async Task AssertNoSeriousViolations(IPage page)
