@@ -16,8 +16,10 @@ namespace PaperAtlas.Render;
 /// </summary>
 public static class ListPageHtml
 {
-    public static RawHtml Render(SourceList list, PaperGraph graph, Urls urls, string paperLinkLabel)
+    /// <param name="uiLang">The language of the site's own words (the paper-link label), marked where the list's differs.</param>
+    public static RawHtml Render(SourceList list, PaperGraph graph, Urls urls, string paperLinkLabel, string uiLang)
     {
+        var label = (Text: paperLinkLabel, Lang: string.Equals(list.Info.Lang, uiLang, StringComparison.OrdinalIgnoreCase) ? null : uiLang);
         var targets = new Dictionary<(int Line, int Column), (PaperMention Mention, Paper Paper)>();
         foreach (var paper in graph.InList(list.Id))
         {
@@ -35,8 +37,7 @@ public static class ListPageHtml
         }
 
         ShiftHeadings(document);
-        var relativeBase = Uri.TryCreate(list.Info.Source, UriKind.Absolute, out var source) && source.Scheme is "http" or "https" ? source : null;
-        MarkdownHtml.MakeSafe(document, relativeBase);
+        MarkdownHtml.MakeSafe(document, SourceUri(list.Info));
         var worksCited = MarkWorksCited(document);
         foreach (var node in document.Descendants().ToList())
         {
@@ -44,30 +45,42 @@ public static class ListPageHtml
             {
                 case HeadingBlock heading when targets.TryGetValue((heading.Line, heading.Column), out var target):
                     heading.GetAttributes().Id = target.Mention.Anchor;
-                    heading.Inline?.AppendChild(new HtmlInline(PaperLink(target.Paper, urls, paperLinkLabel, null)));
+                    heading.Inline?.AppendChild(new HtmlInline(PaperLink(target.Paper, urls, label, null)));
                     break;
                 case HeadingBlock heading:
                     heading.GetAttributes().Id = sectionAnchors.GetValueOrDefault((heading.Line, heading.Column)) ?? HeadingId(MarkdownText.Plain(heading));
                     break;
                 case ListItemBlock item when targets.TryGetValue((item.Line, item.Column), out var target)
                                              && item.LastChild is ParagraphBlock { Inline: { } inline }:
-                    inline.AppendChild(new HtmlInline(PaperLink(target.Paper, urls, paperLinkLabel, null)));
+                    inline.AppendChild(new HtmlInline(PaperLink(target.Paper, urls, label, null)));
                     break;
                 case Inline inline when inline is LinkInline or AutolinkInline && targets.TryGetValue((inline.Line, inline.Column), out var target):
-                    inline.InsertAfter(new HtmlInline(PaperLink(target.Paper, urls, paperLinkLabel, target.Mention.Anchor)));
+                    inline.InsertAfter(new HtmlInline(PaperLink(target.Paper, urls, label, target.Mention.Anchor)));
                     break;
             }
         }
 
         if (list.Info.Shape == ListShape.Report && worksCited > 0)
         {
-            LinkCitations(document, worksCited);
+            CitationLinks.Link(document, worksCited, CitationLinks.NumberedNames(list), n => $"#cite-{n}");
+        }
+
+        if (LanguageOfParts.IsChinese(list.Info.Lang))
+        {
+            LanguageOfParts.MarkEnglishLinks(document);
         }
 
         return new RawHtml(MarkdownHtml.ToHtml(document));
     }
 
-    /// <summary>The page's h1 is the list title, so the list's own top heading level becomes h2, keeping the outline in order.</summary>
+    /// <summary>The list's http(s) source, which resolves its relative links; null when it names no such URL (a file path, say).</summary>
+    public static Uri? SourceUri(ListInfo info) =>
+        Uri.TryCreate(info.Source, UriKind.Absolute, out var source) && source.Scheme is "http" or "https" ? source : null;
+
+    /// <summary>
+    /// The page's h1 is the list title, so the list's own top heading level becomes h2, and no heading is more than one
+    /// level below the one before it (a list's <c>##</c> then <c>####</c> become h2 then h3): the outline has no gaps.
+    /// </summary>
     private static void ShiftHeadings(MarkdownDocument document)
     {
         var headings = document.Descendants<HeadingBlock>().ToList();
@@ -77,9 +90,11 @@ public static class ListPageHtml
         }
 
         var shift = headings.Min(h => h.Level) - 2;
+        var previous = 1;
         foreach (var heading in headings)
         {
-            heading.Level = Math.Clamp(heading.Level - shift, 2, 6);
+            heading.Level = Math.Min(Math.Clamp(heading.Level - shift, 2, 6), previous + 1);
+            previous = heading.Level;
         }
     }
 
@@ -90,10 +105,11 @@ public static class ListPageHtml
         return id.Length == 0 ? "section" : id;
     }
 
-    private static string PaperLink(Paper paper, Urls urls, string label, string? anchor)
+    private static string PaperLink(Paper paper, Urls urls, (string Text, string? Lang) label, string? anchor)
     {
         var id = anchor is null ? "" : $" id=\"{WebUtility.HtmlEncode(anchor)}\"";
-        return $"<a class=\"to-paper\"{id} href=\"{WebUtility.HtmlEncode(urls.Paper(paper.Slug))}\" title=\"{WebUtility.HtmlEncode(paper.Title)}\">{WebUtility.HtmlEncode(label)}</a>";
+        var lang = label.Lang is null ? "" : $" lang=\"{WebUtility.HtmlEncode(label.Lang)}\"";
+        return $"<a class=\"to-paper\"{id}{lang} href=\"{WebUtility.HtmlEncode(urls.Paper(paper.Slug))}\" title=\"{WebUtility.HtmlEncode(paper.Title)}\">{WebUtility.HtmlEncode(label.Text)}</a>";
     }
 
     /// <summary>Gives each works-cited entry the id <c>cite-N</c>; returns the highest N.</summary>
@@ -125,47 +141,5 @@ public static class ListPageHtml
         }
 
         return max;
-    }
-
-    private static void LinkCitations(MarkdownDocument document, int max)
-    {
-        var names = Citations.NumberedNames(document.Descendants<HeadingBlock>().Select(MarkdownText.Plain));
-        foreach (var block in document)
-        {
-            if (block is HeadingBlock || (block is ListBlock list && list.OfType<ListItemBlock>().Any(i => i.GetAttributes().Id?.StartsWith("cite-", StringComparison.Ordinal) == true)))
-            {
-                continue;
-            }
-
-            foreach (var literal in MarkdownText.InlinesIn<LiteralInline>(block).ToList())
-            {
-                if (literal.Parent is LinkInline)
-                {
-                    continue;
-                }
-
-                var text = literal.Content.ToString();
-                var found = Citations.Find(text, max, names);
-                if (found.IsEmpty)
-                {
-                    continue;
-                }
-
-                var position = 0;
-                Inline anchor = literal;
-                foreach (var (number, start, length) in found)
-                {
-                    var before = new LiteralInline(text[position..start]);
-                    anchor.InsertAfter(before);
-                    var link = new HtmlInline($"<a class=\"cite\" href=\"#cite-{number}\">{number}</a>");
-                    before.InsertAfter(link);
-                    anchor = link;
-                    position = start + length;
-                }
-
-                anchor.InsertAfter(new LiteralInline(text[position..]));
-                literal.Remove();
-            }
-        }
     }
 }

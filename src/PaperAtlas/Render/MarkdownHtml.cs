@@ -31,7 +31,8 @@ public static class MarkdownHtml
     private static readonly Lazy<HtmlSanitizer> Sanitizer = new(CreateSanitizer);
 
     /// <summary>Renders a note. Relative links cannot be followed from the site, so they become plain text.</summary>
-    public static RawHtml Note(string markdown)
+    /// <param name="enrich">Adds to the safe document before it prints (citation links, language marks).</param>
+    public static RawHtml Note(string markdown, Action<MarkdownDocument>? enrich = null)
     {
         if (string.IsNullOrWhiteSpace(markdown))
         {
@@ -40,6 +41,7 @@ public static class MarkdownHtml
 
         var document = Markdown.Parse(markdown, Pipeline);
         MakeSafe(document, relativeBase: null);
+        enrich?.Invoke(document);
         return new RawHtml(ToHtml(document));
     }
 

@@ -14,7 +14,13 @@ public sealed record PaperRow(
 
 public sealed record MentionView(
     string ListTitle, string ListUrl, string EntryUrl, string Kind, string Section, string? Heading,
-    string? StatedTitle, int? StatedYear, RawHtml Note, string Lang, string File, int Line);
+    string? StatedTitle, int? StatedYear, RawHtml Note, string Lang, string File, int Line, ImmutableArray<CitedEntry> WorksCited)
+{
+    public string ListTitleLang => LanguageOfParts.Of(ListTitle, Lang);
+}
+
+/// <summary>A works-cited entry of a report that names the paper: its number and its place on the list page.</summary>
+public sealed record CitedEntry(int Number, string Url);
 
 public sealed record RelatedGroup(string Kind, ImmutableArray<PaperRow> Papers);
 
@@ -36,13 +42,16 @@ public sealed record PaperView(
 
 public sealed record TopicView(TopicChip Topic, string Description, ImmutableArray<PaperRow> Papers, ImmutableArray<TopicNoteView> Notes);
 
-public sealed record TopicNoteView(string ListTitle, string Url, string Section, RawHtml Note);
+public sealed record TopicNoteView(string ListTitle, string Url, string Section, RawHtml Note, string Lang);
 
 public sealed record YearView(int Year, ImmutableArray<PaperRow> Papers, int? Previous, int? Next);
 
 public sealed record YearCount(int Year, int Count, string Url);
 
-public sealed record ListSummary(string Id, string Title, string Description, string Lang, string Url, string Shape, int Papers, string? Source);
+public sealed record ListSummary(string Id, string Title, string Description, string Lang, string Url, string Shape, int Papers, string? Source)
+{
+    public string TitleLang => LanguageOfParts.Of(Title, Lang);
+}
 
 public sealed record ListView(ListSummary List, RawHtml Body);
 
@@ -63,8 +72,8 @@ public sealed record SiteView(
     string Home, string Papers, string Topics, string Years, string Lists, string Search, string Graph, string Feed, string? Contribute,
     string? Origin);
 
-/// <summary>A topic in the graph's legend: its colour and how many papers it colours.</summary>
-public sealed record LegendTopic(TopicChip Topic, string Colour, int Count);
+/// <summary>A topic in the graph's legend: its colour, how many papers it colours, and those of them the picture draws.</summary>
+public sealed record LegendTopic(TopicChip Topic, string Colour, int Count, ImmutableArray<PaperRow> Drawn);
 
 /// <summary>An edge kind in the graph's legend: its label and dash pattern (empty for solid).</summary>
 public sealed record LegendKind(string Kind, string Label, string DashArray, int Count);
