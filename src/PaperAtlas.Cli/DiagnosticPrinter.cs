@@ -2,7 +2,10 @@ using PaperAtlas.Diagnostics;
 
 namespace PaperAtlas.Cli;
 
-/// <summary>Prints diagnostics for people (grouped by file) or for GitHub (workflow annotations).</summary>
+/// <summary>
+/// Prints diagnostics for people (grouped by file) or for GitHub (workflow annotations). Paths and messages quote
+/// content, so control characters are shown as <c>\uXXXX</c>: nothing a file holds can drive the terminal.
+/// </summary>
 public static class DiagnosticPrinter
 {
     public static void Print(IReadOnlyList<Diagnostic> diagnostics, string format, TextWriter writer)
@@ -12,7 +15,7 @@ public static class DiagnosticPrinter
             foreach (var d in diagnostics)
             {
                 var level = d.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" };
-                writer.WriteLine($"::{level} file={Escape(d.Location.File, true)},line={d.Location.Line},col={d.Location.Column},title={d.Code}::{Escape(d.Message + (d.Help.Length > 0 ? " — " + d.Help : ""), false)}");
+                writer.WriteLine($"::{level} file={Escape(Printable(d.Location.File), true)},line={d.Location.Line},col={d.Location.Column},title={d.Code}::{Escape(Printable(d.Message + (d.Help.Length > 0 ? " — " + d.Help : "")), false)}");
             }
 
             return;
@@ -28,9 +31,11 @@ public static class DiagnosticPrinter
             }
 
             file = d.Location.File;
-            writer.WriteLine(d.ToString());
+            writer.WriteLine(Printable(d.ToString()));
         }
     }
+
+    private static string Printable(string text) => Load.ControlCharacters.Printable(text);
 
     /// <summary>GitHub's annotation escaping: % CR LF always, and , : in properties.</summary>
     private static string Escape(string text, bool property)

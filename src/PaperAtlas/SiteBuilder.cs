@@ -101,7 +101,10 @@ public static class SiteBuilder
 
         var clock = new StageClock();
         var diagnostics = new DiagnosticBag();
-        var theme = Theme.Load(ThemeFolder(options, analysis.Content), analysis.Content.Settings.Languages.FirstOrDefault() ?? "en", diagnostics);
+        var themeFolder = ThemeFolder(options, analysis.Content);
+        var theme = OutputFolder.Check(options.OutputPath, analysis.Content.ContentPath, themeFolder, diagnostics)
+            ? Theme.Load(themeFolder, analysis.Content.ContentPath, analysis.Content.Settings.Languages.FirstOrDefault() ?? "en", diagnostics)
+            : null;
         if (theme is null)
         {
             var failed = analysis with { Diagnostics = [.. analysis.Diagnostics, .. diagnostics.ToSortedList()] };

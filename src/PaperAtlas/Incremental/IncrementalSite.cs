@@ -40,6 +40,9 @@ public sealed class IncrementalSite(BuildOptions options)
     private IReadOnlyList<Diagnostic> _graphDiagnostics = [];
     private SiteSettings? _settings;
 
+    /// <summary>The Content-Security-Policy of the pages as last loaded, for a server to send as a header too.</summary>
+    public string ContentSecurityPolicy => Render.ContentSecurityPolicy.For(_content.Settings);
+
     /// <summary>The theme folder as <c>atlas build</c> finds it (--templates, site.yml's `templates`, templates/), once a rebuild has loaded the content.</summary>
     public string ThemeFolder { get; private set; } = "";
 
@@ -81,7 +84,7 @@ public sealed class IncrementalSite(BuildOptions options)
         if (_theme is null || themeChanged)
         {
             var themeDiagnostics = new DiagnosticBag();
-            _theme = Theme.Load(ThemeFolder, content.Settings.Languages.FirstOrDefault() ?? "en", themeDiagnostics);
+            _theme = first && !OutputFolder.Check(options.OutputPath, content.ContentPath, ThemeFolder, themeDiagnostics) ? null : Theme.Load(ThemeFolder, content.ContentPath, content.Settings.Languages.FirstOrDefault() ?? "en", themeDiagnostics);
             _guide = SiteBuilder.ReadGuide(content);
             if (_theme is null)
             {

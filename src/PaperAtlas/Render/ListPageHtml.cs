@@ -16,7 +16,8 @@ namespace PaperAtlas.Render;
 /// </summary>
 public static class ListPageHtml
 {
-    public static RawHtml Render(SourceList list, PaperGraph graph, Urls urls, string paperLinkLabel)
+    /// <param name="externalImages">Show images from other sites (site.yml's <c>external_images</c>); otherwise they are links.</param>
+    public static RawHtml Render(SourceList list, PaperGraph graph, Urls urls, string paperLinkLabel, bool externalImages)
     {
         var targets = new Dictionary<(int Line, int Column), (PaperMention Mention, Paper Paper)>();
         foreach (var paper in graph.InList(list.Id))
@@ -36,7 +37,7 @@ public static class ListPageHtml
 
         ShiftHeadings(document);
         var relativeBase = Uri.TryCreate(list.Info.Source, UriKind.Absolute, out var source) && source.Scheme is "http" or "https" ? source : null;
-        MarkdownHtml.MakeSafe(document, relativeBase);
+        MarkdownHtml.MakeSafe(document, relativeBase, externalImages);
         var worksCited = MarkWorksCited(document);
         foreach (var node in document.Descendants().ToList())
         {
