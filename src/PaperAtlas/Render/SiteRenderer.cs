@@ -43,7 +43,7 @@ public sealed class SiteRenderer
         var lang = settings.Languages.FirstOrDefault() ?? "en";
         _site = new SiteView(settings.Title, settings.Description, lang, _urls.Base, _urls.Asset("site.css"), _urls.Asset("site.js"), _urls.Asset("graph.js"),
             _urls.Home, _urls.Papers, _urls.Topics, _urls.Years, _urls.Lists, _urls.Search, _urls.Graph, _urls.File("feed.xml"),
-            guide is null ? null : _urls.File("contribute/"), ContentSecurityPolicy.For(settings));
+            guide is null ? null : _urls.File("contribute/"), new RawHtml(ContentSecurityPolicy.For(settings)));
         _topics = graph.Topics.ToDictionary(t => t.Id, t => new TopicChip(t.Id, t.Name, t.NameZh, _urls.Topic(t.Id), graph.InTopic(t.Id).Length), StringComparer.Ordinal);
         _rows = new PaperRows(graph, Row);
         _lists = graph.Lists.ToDictionary(l => l.Id, StringComparer.Ordinal);

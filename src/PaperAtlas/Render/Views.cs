@@ -58,11 +58,11 @@ public sealed record HomeView(
     ImmutableArray<TopicChip> Topics, ImmutableArray<PaperRow> Newest, ImmutableArray<YearCount> Timeline,
     ImmutableArray<ListSummary> Lists, ImmutableArray<PathView> Paths);
 
-/// <param name="Csp">The Content-Security-Policy every page carries (<see cref="ContentSecurityPolicy"/>).</param>
+/// <param name="Csp">The Content-Security-Policy every page carries (<see cref="ContentSecurityPolicy"/>: our own text, printed as it is).</param>
 public sealed record SiteView(
     string Title, string Description, string Lang, string Base, string Css, string Js, string GraphJs,
     string Home, string Papers, string Topics, string Years, string Lists, string Search, string Graph, string Feed, string? Contribute,
-    string Csp);
+    RawHtml Csp);
 
 /// <summary>A topic in the graph's legend: its colour and how many papers it colours.</summary>
 public sealed record LegendTopic(TopicChip Topic, string Colour, int Count);

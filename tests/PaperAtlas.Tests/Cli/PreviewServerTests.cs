@@ -23,9 +23,9 @@ public sealed class PreviewServerTests : IDisposable
         var home = await WaitForPage(http);
         Assert.Contains("/__atlas/reload.js", home, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/no/such/page/")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/..%2f..%2fetc/passwd")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/..%2f..%2fetc/passwd")).StatusCode);
         _folder.Write("site-private/secret.txt", "not for the web");
-        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/..%2fsite-private/secret.txt")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/..%2fsite-private/secret.txt")).StatusCode);
 
         await using var events = await http.GetStreamAsync("/__atlas/events");
         using var reader = new StreamReader(events);
