@@ -85,9 +85,10 @@ public sealed class IncrementalSite(BuildOptions options)
         {
             var themeDiagnostics = new DiagnosticBag();
             _theme = first && !OutputFolder.Check(options.OutputPath, content.ContentPath, ThemeFolder, themeDiagnostics) ? null : Theme.Load(ThemeFolder, content.ContentPath, content.Settings.Languages.FirstOrDefault() ?? "en", themeDiagnostics);
-            _guide = SiteBuilder.ReadGuide(content);
-            if (_theme is null)
+            _guide = _theme is null ? null : SiteBuilder.ReadGuide(content, themeDiagnostics);
+            if (_theme is null || themeDiagnostics.ToSortedList().Count > 0)
             {
+                _theme = null;
                 return Failed(analysis with { Diagnostics = [.. analysis.Diagnostics, .. themeDiagnostics.ToSortedList()] }, clock);
             }
         }

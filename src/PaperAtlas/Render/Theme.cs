@@ -118,8 +118,13 @@ public sealed class Theme
                 $"the theme has no {page}.sbn", "copy it from the default theme (templates/)");
         }
 
-        var strings = LoadStrings(folder, language, diagnostics);
-        return ok ? new Theme(folder, templates, strings, assets) : null;
+        var stringsFile = Path.Combine(folder, "strings.yml");
+        if (new FileInfo(stringsFile) is { Exists: true } or { LinkTarget: not null })
+        {
+            ok &= ContentFiles.IsPlainFile(folder, "strings.yml", shown, diagnostics);
+        }
+
+        return ok ? new Theme(folder, templates, LoadStrings(folder, language, diagnostics), assets) : null;
     }
 
     /// <summary>
