@@ -235,7 +235,7 @@ public static partial class ContentLoader
         {
             var last = i == names.Length - 1;
             var name = last && names[i].EndsWith(".md", StringComparison.Ordinal) ? names[i][..^3] : names[i];
-            if (Read.Slug.IsSafe(last && isList ? name : name.ToLowerInvariant()))
+            if (last && isList ? Read.Slug.IsSafe(name) : IsPlainName(name))
             {
                 continue;
             }
@@ -249,6 +249,11 @@ public static partial class ContentLoader
 
         return true;
     }
+
+    /// <summary>A folder's or paper file's name: letters, digits, '-', '.' and '_', not hidden, no "..".</summary>
+    private static bool IsPlainName(string name) =>
+        name.Length is > 0 and <= 120 && name[0] != '.' && !name.Contains("..", StringComparison.Ordinal)
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_');
 
     private static ImmutableArray<T> LoadDocuments<T>(
         string root, string display, DocumentKind kind, DiagnosticBag diagnostics, ParallelOptions parallel, Func<SourceDocument, T?> then)

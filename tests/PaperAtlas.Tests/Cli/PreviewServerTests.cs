@@ -13,10 +13,8 @@ public sealed class PreviewServerTests : IDisposable
     [Fact]
     public async Task An_edit_to_a_list_rebuilds_the_site_and_sends_a_reload_event()
     {
-        var content = _folder.CopyFrom(Path.Combine(Paths.Root, "tests", "PaperAtlas.Tests", "Fixtures", "site", "content"), "content");
-        var output = _folder.PathOf("site");
-        var port = FreePort();
-        using var server = new PreviewServer(new BuildOptions(content, output, "/", Path.Combine(Paths.Root, "templates")), port, TextWriter.Null);
+        var (content, output) = Folders();
+        using var server = new PreviewServer(new BuildOptions(content, output, "/", Path.Combine(Paths.Root, "templates")), FreePort(), TextWriter.Null);
         var serving = Task.Run(() => server.Run(_stop.Token));
         using var http = new HttpClient { BaseAddress = new Uri(server.Url), Timeout = TimeSpan.FromSeconds(20) };
 
@@ -48,10 +46,8 @@ public sealed class PreviewServerTests : IDisposable
     [Fact]
     public async Task Only_plain_reads_of_plain_files_are_answered_with_the_sites_policy()
     {
-        var content = _folder.CopyFrom(Path.Combine(Paths.Root, "tests", "PaperAtlas.Tests", "Fixtures", "site", "content"), "content");
-        var output = _folder.PathOf("site");
-        var port = FreePort();
-        using var server = new PreviewServer(new BuildOptions(content, output, "/", Path.Combine(Paths.Root, "templates")), port, TextWriter.Null);
+        var (content, output) = Folders();
+        using var server = new PreviewServer(new BuildOptions(content, output, "/", Path.Combine(Paths.Root, "templates")), FreePort(), TextWriter.Null);
         var serving = Task.Run(() => server.Run(_stop.Token));
         using var http = new HttpClient { BaseAddress = new Uri(server.Url), Timeout = TimeSpan.FromSeconds(20) };
         await WaitForPage(http);
@@ -85,6 +81,10 @@ public sealed class PreviewServerTests : IDisposable
         await _stop.CancelAsync();
         await serving;
     }
+
+    /// <summary>The fixture content copied to a temporary folder, and where its site goes.</summary>
+    private (string Content, string Output) Folders() =>
+        (_folder.CopyFrom(Path.Combine(Paths.Root, "tests", "PaperAtlas.Tests", "Fixtures", "site", "content"), "content"), _folder.PathOf("site"));
 
     private async Task<string> WaitForPage(HttpClient http)
     {
