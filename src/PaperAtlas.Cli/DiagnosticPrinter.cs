@@ -7,7 +7,8 @@ namespace PaperAtlas.Cli;
 
 /// <summary>
 /// Prints diagnostics for people (grouped by file), for GitHub (workflow annotations), and as a Markdown table for a
-/// workflow's job summary, which has no limit on how many it shows.
+/// workflow's job summary, which has no limit on how many it shows. Paths and messages quote content, so control
+/// characters are shown as <c>\uXXXX</c>: nothing a file holds can drive the terminal.
 /// </summary>
 public static class DiagnosticPrinter
 {
@@ -18,7 +19,7 @@ public static class DiagnosticPrinter
             foreach (var d in diagnostics)
             {
                 var level = d.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" };
-                writer.WriteLine($"::{level} file={Escape(d.Location.File, true)},line={d.Location.Line},col={d.Location.Column},title={d.Code}::{Escape(d.Message + (d.Help.Length > 0 ? " — " + d.Help : ""), false)}");
+                writer.WriteLine($"::{level} file={Escape(Printable(d.Location.File), true)},line={d.Location.Line},col={d.Location.Column},title={d.Code}::{Escape(Printable(d.Message + (d.Help.Length > 0 ? " — " + d.Help : "")), false)}");
             }
 
             return;
@@ -34,7 +35,7 @@ public static class DiagnosticPrinter
             }
 
             file = d.Location.File;
-            writer.WriteLine(d.ToString());
+            writer.WriteLine(Printable(d.ToString()));
         }
     }
 
@@ -91,6 +92,8 @@ public static class DiagnosticPrinter
     private static string Cell(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
             .Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+
+    private static string Printable(string text) => Load.ControlCharacters.Printable(text);
 
     /// <summary>GitHub's annotation escaping: % CR LF always, and , : in properties.</summary>
     private static string Escape(string text, bool property)

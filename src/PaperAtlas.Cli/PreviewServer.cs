@@ -174,13 +174,35 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         }
     }
 
+    /// <summary>
+    /// Answers one request. Only GET and HEAD (405 otherwise); a path that is not a plain path inside the site (a NUL,
+    /// a control character, a backslash, a dot segment) is answered 400 and the connection closed; a file reached
+    /// through a link is never served. Every answer says nosniff and carries the pages' Content-Security-Policy.
+    /// </summary>
     private void Handle(HttpListenerContext context)
     {
-        var path = Uri.UnescapeDataString(context.Request.Url?.AbsolutePath ?? "/");
         var response = context.Response;
         try
         {
-            if (path == "/__atlas/events")
+            response.Headers["X-Content-Type-Options"] = "nosniff";
+            response.Headers["Content-Security-Policy"] = _site.ContentSecurityPolicy;
+            var method = context.Request.HttpMethod;
+            if (method is not ("GET" or "HEAD"))
+            {
+                response.Headers["Allow"] = "GET, HEAD";
+                Send(response, 405, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes("only GET and HEAD"), head: false);
+                return;
+            }
+
+            var head = method == "HEAD";
+            if (PathOf(context.Request) is not { } path)
+            {
+                response.KeepAlive = false;
+                Send(response, 400, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes("bad path"), head);
+                return;
+            }
+
+            if (path == "/__atlas/events" && !head)
             {
                 response.ContentType = "text/event-stream";
                 response.SendChunked = true;
@@ -196,46 +218,68 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
 
             if (path == "/__atlas/reload.js")
             {
-                Send(response, 200, "text/javascript; charset=utf-8", Encoding.UTF8.GetBytes(ReloadScript));
+                Send(response, 200, "text/javascript; charset=utf-8", Encoding.UTF8.GetBytes(ReloadScript), head);
                 return;
             }
 
             var file = Resolve(path);
             if (file is null)
             {
-                var notFound = Path.Combine(options.OutputPath, "404.html");
-                Send(response, 404, "text/html; charset=utf-8", File.Exists(notFound) ? WithReload(File.ReadAllBytes(notFound)) : Encoding.UTF8.GetBytes("not found"));
+                var notFound = Resolve("/404.html");
+                Send(response, 404, "text/html; charset=utf-8", notFound is not null ? WithReload(File.ReadAllBytes(notFound)) : Encoding.UTF8.GetBytes("not found"), head);
                 return;
             }
 
             var bytes = File.ReadAllBytes(file);
             var type = ContentType(file);
-            Send(response, 200, type, type.StartsWith("text/html", StringComparison.Ordinal) ? WithReload(bytes) : bytes);
+            Send(response, 200, type, type.StartsWith("text/html", StringComparison.Ordinal) ? WithReload(bytes) : bytes, head);
         }
-        catch (Exception ex) when (ex is IOException or HttpListenerException or UnauthorizedAccessException)
+#pragma warning disable CA1031 // One request's failure must never leave its connection open or stop the server.
+        catch (Exception)
+#pragma warning restore CA1031
         {
             response.Abort();
         }
     }
 
-    /// <summary>Maps a URL path to a file inside the output folder, refusing anything that escapes it.</summary>
-    private string? Resolve(string path)
+    /// <summary>The request's path, unescaped; null when it is not a plain path (see <see cref="Handle"/>).</summary>
+    private static string? PathOf(HttpListenerRequest request)
     {
-        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.OutputPath));
-        var full = Path.GetFullPath(Path.Combine(root, path.TrimStart('/')));
-
-        // With the separator: "/site2/x" must not pass as inside "/site".
-        if (full != root && !full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        var raw = request.Url?.AbsolutePath ?? "/";
+        string path;
+        try
+        {
+            path = Uri.UnescapeDataString(raw);
+        }
+        catch (UriFormatException)
         {
             return null;
         }
 
-        if (Directory.Exists(full))
+        var plain = path.StartsWith('/') && !path.Any(c => char.IsControl(c) || c is '\\' or '\uFFFD')
+            && path.Split('/').All(segment => segment is not ("." or ".."));
+        return plain ? path : null;
+    }
+
+    /// <summary>Maps a URL path to a regular file inside the output folder reached through no link; null otherwise.</summary>
+    private string? Resolve(string path)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.OutputPath));
+        var relative = path.Trim('/');
+        if (relative.Length == 0 || Directory.Exists(Path.Combine(root, relative)))
         {
-            full = Path.Combine(full, "index.html");
+            relative = relative.Length == 0 ? "index.html" : relative + "/index.html";
         }
 
-        return File.Exists(full) ? full : null;
+        var full = Path.GetFullPath(Path.Combine(root, relative));
+
+        // With the separator: "/site2/x" must not pass as inside "/site".
+        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return Load.ContentFiles.IsPlainFile(root, relative, ".", new DiagnosticBag()) ? full : null;
     }
 
     private static byte[] WithReload(byte[] html)
@@ -245,13 +289,18 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         return at < 0 ? html : Encoding.UTF8.GetBytes(text.Insert(at, "<script src=\"/__atlas/reload.js\"></script>\n"));
     }
 
-    private static void Send(HttpListenerResponse response, int status, string type, byte[] body)
+    /// <param name="head">A HEAD request: the headers of the answer, without its body.</param>
+    private static void Send(HttpListenerResponse response, int status, string type, byte[] body, bool head)
     {
         response.StatusCode = status;
         response.ContentType = type;
         response.Headers["Cache-Control"] = "no-store";
         response.ContentLength64 = body.Length;
-        response.OutputStream.Write(body);
+        if (!head)
+        {
+            response.OutputStream.Write(body);
+        }
+
         response.Close();
     }
 

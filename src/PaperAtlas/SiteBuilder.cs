@@ -64,11 +64,15 @@ public static class SiteBuilder
         return Path.Combine(parent, content.Settings.Templates ?? "templates");
     }
 
-    /// <summary>The contributors' guide, CONTRIBUTING.md beside content/, published as /contribute/; null when there is none.</summary>
-    public static string? ReadGuide(LoadedContent content)
+    /// <summary>
+    /// The contributors' guide, CONTRIBUTING.md beside content/, published as /contribute/; null when there is none, or
+    /// (with an error) when it is a link: a pull request could point it anywhere.
+    /// </summary>
+    public static string? ReadGuide(LoadedContent content, DiagnosticBag diagnostics)
     {
-        var path = Path.Combine(Path.GetDirectoryName(content.ContentPath.TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "CONTRIBUTING.md");
-        return File.Exists(path) ? File.ReadAllText(path) : null;
+        var folder = Path.GetDirectoryName(content.ContentPath.TrimEnd(Path.DirectorySeparatorChar)) ?? ".";
+        var shown = Path.GetDirectoryName(content.DisplayRoot.TrimEnd('/')) is { Length: > 0 } parent ? parent.Replace('\\', '/') : ".";
+        return ContentFiles.IsPlainFile(folder, "CONTRIBUTING.md", shown, diagnostics) ? File.ReadAllText(Path.Combine(folder, "CONTRIBUTING.md")) : null;
     }
 
     /// <summary>From this many papers on, memory matters more than a second of build time.</summary>
@@ -101,14 +105,19 @@ public static class SiteBuilder
 
         var clock = new StageClock();
         var diagnostics = new DiagnosticBag();
-        var theme = Theme.Load(ThemeFolder(options, analysis.Content), analysis.Content.Settings.Languages.FirstOrDefault() ?? "en", diagnostics);
-        if (theme is null)
+        var themeFolder = ThemeFolder(options, analysis.Content);
+        var theme = OutputFolder.Check(options.OutputPath, analysis.Content.ContentPath, themeFolder, diagnostics)
+            ? Theme.Load(themeFolder, analysis.Content.ContentPath, analysis.Content.Settings.Languages.FirstOrDefault() ?? "en", diagnostics)
+            : null;
+        var guide = theme is null ? null : ReadGuide(analysis.Content, diagnostics);
+        var refusals = diagnostics.ToSortedList();
+        if (theme is null || refusals.Count > 0)
         {
-            var failed = analysis with { Diagnostics = [.. analysis.Diagnostics, .. diagnostics.ToSortedList()] };
+            var failed = analysis with { Diagnostics = [.. analysis.Diagnostics, .. refusals] };
             return new BuildResult(failed, Written: false, Files: 0, analysis.Timings);
         }
 
-        var renderer = new SiteRenderer(analysis.Graph, analysis.Content.Settings, theme, options.BaseUrl, ReadGuide(analysis.Content));
+        var renderer = new SiteRenderer(analysis.Graph, analysis.Content.Settings, theme, options.BaseUrl, guide);
         using var output = new StagedOutput(options.OutputPath);
 
         clock.Time("graph layout", renderer.LayoutGraph);

@@ -14,6 +14,12 @@ public static class DiagnosticCodes
     public const string FileTooLarge = "PA105";
     public const string UnknownField = "PA106";
     public const string NestingTooDeep = "PA107";
+    public const string LinkRefused = "PA108";
+    public const string SpecialFileRefused = "PA109";
+    public const string FileNameNotSlug = "PA110";
+    public const string ControlCharacter = "PA111";
+    public const string MathTooDeep = "PA112";
+    public const string ParseTooCostly = "PA113";
     public const string AcceptedWarningsInvalid = "PA115";
 
     public const string MalformedArxivId = "PA201";
@@ -35,8 +41,14 @@ public static class DiagnosticCodes
     public const string SelfRelated = "PA307";
     public const string UnsafeId = "PA308";
     public const string DuplicateTopic = "PA309";
+    public const string DuplicateListSlug = "PA310";
+    public const string TooManyMentions = "PA311";
     public const string AcceptedWarningGone = "PA318";
 
     public const string TemplateError = "PA401";
     public const string WriteFailed = "PA402";
+    public const string ThemeInsideContent = "PA403";
+    public const string LayoutWithoutSafeguards = "PA404";
+    public const string OutputOverSource = "PA405";
+    public const string OutputNotOurs = "PA406";
 }

@@ -14,6 +14,7 @@ public sealed class ReadContext
 {
     private readonly HashSet<Inline> _claimed = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _nextSuffix = new(StringComparer.Ordinal);
 
     public ReadContext(SourceDocument document, string listId, DiagnosticBag diagnostics)
     {
@@ -76,11 +77,16 @@ public sealed class ReadContext
     {
         var baseName = "entry-" + Slug.FromText(seed);
         var anchor = baseName;
-        for (var n = 2; !_anchors.Add(anchor); n++)
+
+        // The search for a free suffix goes on where the last one for this name stopped (every smaller one is taken):
+        // starting at 2 each time made 14,000 links to one paper a quadratic 16 s.
+        var n = _nextSuffix.GetValueOrDefault(baseName, 2);
+        while (!_anchors.Add(anchor))
         {
-            anchor = $"{baseName}-{n}";
+            anchor = $"{baseName}-{n++}";
         }
 
+        _nextSuffix[baseName] = n;
         return anchor;
     }
 

@@ -17,7 +17,8 @@ namespace PaperAtlas.Render;
 public static class ListPageHtml
 {
     /// <param name="uiLang">The language of the site's own words (the paper-link label), marked where the list's differs.</param>
-    public static RawHtml Render(SourceList list, PaperGraph graph, Urls urls, string paperLinkLabel, string uiLang)
+    /// <param name="externalImages">Show images from other sites (site.yml's <c>external_images</c>); otherwise they are links.</param>
+    public static RawHtml Render(SourceList list, PaperGraph graph, Urls urls, string paperLinkLabel, string uiLang, bool externalImages)
     {
         var label = (Text: paperLinkLabel, Lang: string.Equals(list.Info.Lang, uiLang, StringComparison.OrdinalIgnoreCase) ? null : uiLang);
         var targets = new Dictionary<(int Line, int Column), (PaperMention Mention, Paper Paper)>();
@@ -37,7 +38,7 @@ public static class ListPageHtml
         }
 
         ShiftHeadings(document);
-        MarkdownHtml.MakeSafe(document, SourceUri(list.Info));
+        MarkdownHtml.MakeSafe(document, SourceUri(list.Info), externalImages);
         var worksCited = MarkWorksCited(document);
         foreach (var node in document.Descendants().ToList())
         {

@@ -45,7 +45,7 @@ public sealed class SiteRenderer
         var lang = settings.Languages.FirstOrDefault() ?? "en";
         _site = new SiteView(settings.Title, settings.Description, lang, _urls.Base, _urls.Asset("site.css"), _urls.Asset("site.js"), _urls.Asset("graph.js"),
             _urls.Home, _urls.Papers, _urls.Topics, _urls.Years, _urls.Lists, _urls.Search, _urls.Graph, _urls.File("feed.xml"),
-            guide is null ? null : _urls.File("contribute/"), settings.SiteUrl?.TrimEnd('/'));
+            guide is null ? null : _urls.File("contribute/"), settings.SiteUrl?.TrimEnd('/'), new RawHtml(ContentSecurityPolicy.For(settings)));
         _topics = graph.Topics.ToDictionary(t => t.Id, t => new TopicChip(t.Id, t.Name, t.NameZh, _urls.Topic(t.Id), graph.InTopic(t.Id).Length), StringComparer.Ordinal);
         _rows = new PaperRows(graph, Row);
         _lists = graph.Lists.ToDictionary(l => l.Id, StringComparer.Ordinal);
@@ -82,7 +82,7 @@ public sealed class SiteRenderer
         };
         if (_guide is not null)
         {
-            pages.Add(("contribute/index.html", "contribute", Page("contribute", _urls.File("contribute/")), () => MarkdownHtml.Note(_guide)));
+            pages.Add(("contribute/index.html", "contribute", Page("contribute", _urls.File("contribute/")), () => MarkdownHtml.Note(_guide, _settings.ExternalImages)));
         }
 
         pages.AddRange(_graph.Topics.Select(t => ($"topics/{t.Id}/index.html", "topic", new PageView($"{t.Name} · {t.NameZh}", "topic", _urls.Topic(t.Id), t.Description), (Func<object>)(() => TopicPage(t)))));
@@ -132,12 +132,9 @@ public sealed class SiteRenderer
         Add("feed.xml", () => Feeds.Atom(_graph, _settings, _urls));
         Add("sitemap.xml", () => Feeds.Sitemap(SitemapEntries(), _settings));
         Add("robots.txt", () => Feeds.Robots(_settings, _urls));
-        if (Directory.Exists(_theme.AssetsFolder))
+        foreach (var asset in _theme.Assets)
         {
-            foreach (var file in Directory.EnumerateFiles(_theme.AssetsFolder, "*", SearchOption.AllDirectories))
-            {
-                Add("assets/" + Path.GetRelativePath(_theme.AssetsFolder, file).Replace('\\', '/'), () => File.ReadAllBytes(file));
-            }
+            Add("assets/" + asset, () => File.ReadAllBytes(Path.Combine(_theme.AssetsFolder, asset)));
         }
 
         return count;
@@ -258,7 +255,7 @@ public sealed class SiteRenderer
     private ListView ListPage(SourceList list)
     {
         var label = _theme.Strings.TryGetValue("paper_page", out var value) ? value?.ToString() ?? "paper" : "paper";
-        return new ListView(Summary(list), ListPageHtml.Render(list, _graph, _urls, label, _site.Lang));
+        return new ListView(Summary(list), ListPageHtml.Render(list, _graph, _urls, label, _site.Lang, _settings.ExternalImages));
     }
 
     private TopicView TopicPage(Topic topic)
@@ -268,7 +265,7 @@ public sealed class SiteRenderer
             .SelectMany(l => l.TopicNotes.Select(n => (List: l, Note: n)))
             .Where(x => x.Note.Sections.Append(x.Note.Section).Any(s => matcher.Match(s.Title) is not null))
             .Select(x => new TopicNoteView(x.List.Title, _urls.List(x.List.Id) + "#" + x.Note.Anchor, x.Note.Section.Title,
-                MarkdownHtml.Note(x.Note.Note, document => MarkLanguage(document, x.List.Info.Lang)), x.List.Info.Lang))
+                MarkdownHtml.Note(x.Note.Note, _settings.ExternalImages, document => MarkLanguage(document, x.List.Info.Lang)), x.List.Info.Lang))
             .ToImmutableArray();
         return new TopicView(_topics[topic.Id], topic.Description, [.. _graph.InTopic(topic.Id).Select(p => _rows[p.Id])], notes);
     }
@@ -295,7 +292,7 @@ public sealed class SiteRenderer
             paper.Aliases,
             [.. paper.Links.Select(l => new LinkView(l.Label, l.Url))],
             mentions,
-            MarkdownHtml.Note(paper.ContributorNotes),
+            MarkdownHtml.Note(paper.ContributorNotes, _settings.ExternalImages),
             Bibtex.Entry(paper),
             related,
             neighbourhood,
@@ -347,7 +344,7 @@ public sealed class SiteRenderer
         var list = _lists.GetValueOrDefault(mention.ListId);
         var listUrl = _urls.List(mention.ListId);
         var lang = list?.Info.Lang ?? "en";
-        var note = MarkdownHtml.Note(mention.Note, document =>
+        var note = MarkdownHtml.Note(mention.Note, _settings.ExternalImages, document =>
         {
             if (list is not null && !mention.Citations.IsEmpty)
             {

@@ -1,6 +1,7 @@
 using System.Text;
 using PaperAtlas.Diagnostics;
 using PaperAtlas.Load;
+using PaperAtlas.Write;
 using Scriban;
 using Scriban.Runtime;
 
@@ -20,34 +21,76 @@ public sealed class Theme
     [ThreadStatic]
     private static Theme? t_contextTheme;
 
-    private Theme(string folder, Dictionary<string, Template> templates, ScriptObject strings)
+    private Theme(string folder, Dictionary<string, Template> templates, ScriptObject strings, IReadOnlyList<string> assets)
     {
         Folder = folder;
         _templates = templates;
         Strings = strings;
+        Assets = assets;
     }
 
     public string Folder { get; }
 
     public ScriptObject Strings { get; }
 
+    /// <summary>The theme's static files, as paths relative to <see cref="AssetsFolder"/> ('/'-joined, in order).</summary>
+    public IReadOnlyList<string> Assets { get; }
+
     public string AssetsFolder => Path.Combine(Folder, "assets");
 
-    public static Theme? Load(string folder, string language, DiagnosticBag diagnostics)
+    /// <summary>The pages every theme must have a template for.</summary>
+    private static readonly string[] PageTemplates =
+        ["layout", "home", "papers", "paper", "topics", "topic", "years", "year", "lists", "list", "search", "graph", "404"];
+
+    /// <summary>
+    /// The layout's two lines that keep the site safe, which a theme must keep as they are: the Content-Security-Policy
+    /// (made by the build: <see cref="ContentSecurityPolicy"/>) and the site's own script. A theme that drops them is refused.
+    /// </summary>
+    public static readonly string[] RequiredLayoutLines =
+    [
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{{ site.csp }}\">",
+        "<script src=\"{{ site.js }}\" defer></script>",
+    ];
+
+    /// <summary>
+    /// Loads a theme. The theme decides what runs in every reader's browser, so it is the maintainer's: a theme folder
+    /// that is, holds or lies inside the content folder (which pull requests write) is refused, links in it are never
+    /// followed, and its layout must keep <see cref="RequiredLayoutLines"/>.
+    /// </summary>
+    public static Theme? Load(string folder, string contentPath, string language, DiagnosticBag diagnostics)
     {
+        var shown = Shown(folder);
         if (!Directory.Exists(folder))
         {
-            diagnostics.Error(DiagnosticCodes.TemplateError, SourceLocation.StartOf(folder),
+            diagnostics.Error(DiagnosticCodes.TemplateError, SourceLocation.StartOf(shown),
                 "the templates folder does not exist", "pass --templates with a theme folder, or restore templates/");
             return null;
         }
 
-        var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
-        var ok = true;
-        foreach (var file in Directory.EnumerateFiles(folder, "*.sbn", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        if (Folders.Overlap(folder, contentPath))
         {
-            var name = Path.GetRelativePath(folder, file).Replace('\\', '/')[..^4];
-            var template = Template.Parse(File.ReadAllText(file), file);
+            diagnostics.Error(DiagnosticCodes.ThemeInsideContent, SourceLocation.StartOf(shown),
+                "the theme folder and the content folder overlap; content comes from pull requests, and a theme there would let one choose what runs in readers' browsers",
+                "keep the theme beside content/ (e.g. templates/), never inside it");
+            return null;
+        }
+
+        var found = new DiagnosticBag();
+        var files = ContentFiles.Find(folder, shown, "", ".sbn", found);
+        var assets = ContentFiles.Find(folder, shown, "assets", "", found).Select(a => a["assets/".Length..]).ToList();
+        var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
+        var refused = found.ToSortedList();
+        var ok = refused.Count == 0;
+        foreach (var diagnostic in refused)
+        {
+            diagnostics.Add(diagnostic);
+        }
+
+        foreach (var relative in files)
+        {
+            var file = Path.Combine(folder, relative);
+            var text = File.ReadAllText(file);
+            var template = Template.Parse(text, file);
             foreach (var message in template.Messages)
             {
                 ok = false;
@@ -56,11 +99,32 @@ public sealed class Theme
                     message.Message, "fix the template syntax");
             }
 
+            var name = relative[..^4];
+            if (name == "layout" && RequiredLayoutLines.FirstOrDefault(line => !text.Contains(line, StringComparison.Ordinal)) is { } missing)
+            {
+                ok = false;
+                diagnostics.Error(DiagnosticCodes.LayoutWithoutSafeguards, SourceLocation.StartOf(Shown(file)),
+                    $"the layout does not hold the line `{missing}`; without it pages lose their Content-Security-Policy or the site's script",
+                    "keep that line in the layout's <head> exactly as written (see docs/theme.md)");
+            }
+
             templates[name] = template;
         }
 
-        var strings = LoadStrings(folder, language, diagnostics);
-        return ok ? new Theme(folder, templates, strings) : null;
+        foreach (var page in PageTemplates.Where(p => !templates.ContainsKey(p)))
+        {
+            ok = false;
+            diagnostics.Error(DiagnosticCodes.TemplateError, SourceLocation.StartOf(shown),
+                $"the theme has no {page}.sbn", "copy it from the default theme (templates/)");
+        }
+
+        var stringsFile = Path.Combine(folder, "strings.yml");
+        if (new FileInfo(stringsFile) is { Exists: true } or { LinkTarget: not null })
+        {
+            ok &= ContentFiles.IsPlainFile(folder, "strings.yml", shown, diagnostics);
+        }
+
+        return ok ? new Theme(folder, templates, LoadStrings(folder, language, diagnostics), assets) : null;
     }
 
     /// <summary>

@@ -67,10 +67,11 @@ public sealed record HomeView(
     ImmutableArray<TopicChip> Topics, ImmutableArray<PaperRow> Newest, ImmutableArray<YearCount> Timeline,
     ImmutableArray<ListSummary> Lists, ImmutableArray<PathView> Paths);
 
+/// <param name="Csp">The Content-Security-Policy every page carries (<see cref="ContentSecurityPolicy"/>: our own text, printed as it is).</param>
 public sealed record SiteView(
     string Title, string Description, string Lang, string Base, string Css, string Js, string GraphJs,
     string Home, string Papers, string Topics, string Years, string Lists, string Search, string Graph, string Feed, string? Contribute,
-    string? Origin);
+    string? Origin, RawHtml Csp);
 
 /// <summary>A topic in the graph's legend: its colour, how many papers it colours, and those of them the picture draws.</summary>
 public sealed record LegendTopic(TopicChip Topic, string Colour, int Count, ImmutableArray<PaperRow> Drawn);
