@@ -48,7 +48,7 @@ public static class OutputFolder
             return false;
         }
 
-        if (Directory.Exists(real) && !File.Exists(Path.Combine(real, MarkerName)) && Directory.EnumerateFileSystemEntries(real).Any())
+        if (!MayReplace(real))
         {
             diagnostics.Error(DiagnosticCodes.OutputNotOurs, location,
                 $"the output folder exists and no build of atlas made it (it has no {MarkerName} file), so it is not replaced",
@@ -58,6 +58,16 @@ public static class OutputFolder
 
         return true;
     }
+
+    /// <summary>True when nothing is there, or the folder is empty, or a build of ours made it: the one rule for replacing a folder.</summary>
+    public static bool MayReplace(string folder) =>
+        !Directory.Exists(folder) || File.Exists(Path.Combine(folder, MarkerName)) || IsEarlierSite(folder) || !Directory.EnumerateFileSystemEntries(folder).Any();
+
+    /// <summary>A site built before sites carried the marker: it has the files every atlas writes, and nothing else would.</summary>
+    private static bool IsEarlierSite(string folder) =>
+        EarlierSiteFiles.All(file => new FileInfo(Path.Combine(folder, file)) is { Exists: true, LinkTarget: null });
+
+    private static readonly string[] EarlierSiteFiles = ["index.html", "papers.json", "papers.bib", "assets/site.js", "assets/search.js", "search/index.html"];
 
     private static void Refuse(DiagnosticBag diagnostics, SourceLocation location, string message) =>
         diagnostics.Error(DiagnosticCodes.OutputOverSource, location, message, "write the site to a folder of its own, e.g. --output site");

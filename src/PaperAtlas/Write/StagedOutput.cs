@@ -60,7 +60,7 @@ public sealed class StagedOutput : IDisposable
         if (Directory.Exists(_output))
         {
             // Callers check the output first (OutputFolder.Check); this is the last line before a folder is deleted.
-            if (!File.Exists(Path.Combine(_output, OutputFolder.MarkerName)) && Directory.EnumerateFileSystemEntries(_output).Any())
+            if (!OutputFolder.MayReplace(_output))
             {
                 throw new InvalidOperationException($"refusing to replace {_output}: no build of atlas made it");
             }

@@ -169,6 +169,20 @@ public sealed class PullRequestReproTests : IDisposable
         Assert.False(File.Exists(Path.Combine(output, "stale.html")));
     }
 
+    [Fact]
+    public void A_site_built_before_sites_carried_the_marker_is_replaced()
+    {
+        var (content, output) = Arrange(new Repro(_ => { }, "", "", 0));
+        var templates = Path.Combine(Paths.Root, "templates");
+        Assert.Equal(0, CliRun.Of("build", "--content", content, "--output", output, "--templates", templates).ExitCode);
+        File.Delete(Path.Combine(output, PaperAtlas.Write.OutputFolder.MarkerName));
+
+        var again = CliRun.Of("build", "--content", content, "--output", output, "--templates", templates);
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.True(File.Exists(Path.Combine(output, PaperAtlas.Write.OutputFolder.MarkerName)));
+    }
+
     /// <summary>A fresh content/ folder inside a repository (with a .git holding a secret, and a secret beside it), the repro made in it.</summary>
     private (string Content, string Output) Arrange(Repro repro)
     {
