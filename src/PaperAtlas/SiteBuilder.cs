@@ -107,7 +107,7 @@ public static class SiteBuilder
         var diagnostics = new DiagnosticBag();
         var themeFolder = ThemeFolder(options, analysis.Content);
         var theme = OutputFolder.Check(options.OutputPath, analysis.Content.ContentPath, themeFolder, diagnostics)
-            ? Theme.Load(themeFolder, analysis.Content.ContentPath, analysis.Content.Settings.Languages.FirstOrDefault() ?? "en", diagnostics)
+            ? Theme.Load(themeFolder, analysis.Content.ContentPath, analysis.Content.Settings.Language, diagnostics)
             : null;
         var guide = theme is null ? null : ReadGuide(analysis.Content, diagnostics);
         var refusals = diagnostics.ToSortedList();

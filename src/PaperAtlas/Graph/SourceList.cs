@@ -1,10 +1,9 @@
-using System.Collections.Immutable;
 using PaperAtlas.Read;
 
 namespace PaperAtlas.Graph;
 
 /// <summary>A curated list as published: its front-matter, its Markdown, and its concept sections.</summary>
-public sealed record SourceList(ListInfo Info, ImmutableArray<Section> Sections, ImmutableArray<TopicNote> TopicNotes)
+public sealed record SourceList(ListInfo Info, EquatableArray<Section> Sections, EquatableArray<TopicNote> TopicNotes)
 {
     public string Id => Info.Id;
 

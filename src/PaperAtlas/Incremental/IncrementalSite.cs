@@ -84,7 +84,7 @@ public sealed class IncrementalSite(BuildOptions options)
         if (_theme is null || themeChanged)
         {
             var themeDiagnostics = new DiagnosticBag();
-            _theme = first && !OutputFolder.Check(options.OutputPath, content.ContentPath, ThemeFolder, themeDiagnostics) ? null : Theme.Load(ThemeFolder, content.ContentPath, content.Settings.Languages.FirstOrDefault() ?? "en", themeDiagnostics);
+            _theme = first && !OutputFolder.Check(options.OutputPath, content.ContentPath, ThemeFolder, themeDiagnostics) ? null : Theme.Load(ThemeFolder, content.ContentPath, content.Settings.Language, themeDiagnostics);
             _guide = _theme is null ? null : SiteBuilder.ReadGuide(content, themeDiagnostics);
             if (_theme is null || themeDiagnostics.ToSortedList().Count > 0)
             {

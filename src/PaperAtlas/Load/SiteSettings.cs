@@ -1,9 +1,7 @@
-using System.Collections.Immutable;
-
 namespace PaperAtlas.Load;
 
 /// <summary>A reading path declared in site.yml: named, ordered steps, each a paper id or name.</summary>
-public sealed record DeclaredReadingPath(string Title, ImmutableArray<string> Steps);
+public sealed record DeclaredReadingPath(string Title, EquatableArray<string> Steps);
 
 /// <summary>site.yml: what the site is called and how it is served.</summary>
 /// <param name="BaseUrl">The path the site is served under: starts with one '/' (<see cref="IsBasePath"/>).</param>
@@ -17,13 +15,16 @@ public sealed record SiteSettings(
     string Title,
     string TitleZh,
     string Description,
-    ImmutableArray<string> Languages,
+    EquatableArray<string> Languages,
     string BaseUrl,
     string? Templates,
     string? SiteUrl,
-    ImmutableArray<DeclaredReadingPath> ReadingPaths,
+    EquatableArray<DeclaredReadingPath> ReadingPaths,
     bool ExternalImages = false)
 {
+    /// <summary>The site's own language: the first of <see cref="Languages"/>.</summary>
+    public string Language => Languages.IsEmpty ? "en" : Languages[0];
+
     public static SiteSettings Default { get; } =
         new("Paper Atlas", "论文图谱", "", ["en", "zh"], "/", null, null, []);
 

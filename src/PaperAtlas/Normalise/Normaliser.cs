@@ -105,7 +105,7 @@ public static class Normaliser
     /// </summary>
     internal static Paper WithPaperFile(Paper paper, PaperMention oldFile, PaperMention newFile)
     {
-        var mentions = paper.Mentions.Replace(oldFile, newFile, ReferenceEqualityComparer.Instance);
+        EquatableArray<PaperMention> mentions = [.. paper.Mentions.Select(m => ReferenceEquals(m, oldFile) ? newFile : m)];
         var file = mentions.First(m => m.Kind == MentionKind.PaperFile);
         return paper with
         {

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -38,9 +37,9 @@ internal static class ReadingPathReader
             }
 
             var steps = parts
-                .Select(p => p.Split(['/', '、', '+'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToImmutableArray())
+                .Select(p => p.Split(['/', '、', '+'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToEquatableArray())
                 .Where(s => !s.IsEmpty)
-                .ToImmutableArray();
+                .ToEquatableArray();
             var title = i > 0 ? MarkdownText.Collapse(string.Concat(lines[i - 1].Select(MarkdownText.Plain))).TrimEnd(':', '：', ' ') : "";
             context.ReadingPaths.Add(new ReadingPathSource(
                 context.ListId, title.Length == 0 ? "Reading path" : title, context.LocationOf(lines[i][0]), steps));

@@ -37,7 +37,7 @@ public static class Bibtex
         {
             Field(builder, "doi", Escape(doi));
         }
-        else if (paper.Links.FirstOrDefault() is { } link)
+        else if (!paper.Links.IsEmpty && paper.Links[0] is var link)
         {
             Field(builder, "url", link.Url);
         }

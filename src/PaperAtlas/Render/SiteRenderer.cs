@@ -42,7 +42,7 @@ public sealed class SiteRenderer
         _urls = new Urls(baseUrl ?? settings.BaseUrl);
         // A whole address given as the base URL names the site's origin, as site.yml's `url` does.
         _settings = settings = _urls.Origin is { } origin ? settings with { SiteUrl = origin } : settings;
-        var lang = settings.Languages.FirstOrDefault() ?? "en";
+        var lang = settings.Language;
         _site = new SiteView(settings.Title, settings.Description, lang, _urls.Base, _urls.Asset("site.css"), _urls.Asset("site.js"), _urls.Asset("graph.js"),
             _urls.Home, _urls.Papers, _urls.Topics, _urls.Years, _urls.Lists, _urls.Search, _urls.Graph, _urls.File("feed.xml"),
             guide is null ? null : _urls.File("contribute/"), settings.SiteUrl?.TrimEnd('/'), new RawHtml(ContentSecurityPolicy.For(settings)));
