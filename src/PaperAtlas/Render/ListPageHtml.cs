@@ -18,7 +18,7 @@ public static class ListPageHtml
 {
     /// <param name="uiLang">The language of the site's own words (the paper-link label), marked where the list's differs.</param>
     /// <param name="externalImages">Show images from other sites (site.yml's <c>external_images</c>); otherwise they are links.</param>
-    public static RawHtml Render(SourceList list, PaperGraph graph, Urls urls, string paperLinkLabel, string uiLang, bool externalImages)
+    public static RawHtml Render(SourceList list, PaperGraph graph, Routes routes, string paperLinkLabel, string uiLang, bool externalImages)
     {
         var label = (Text: paperLinkLabel, Lang: string.Equals(list.Info.Lang, uiLang, StringComparison.OrdinalIgnoreCase) ? null : uiLang);
         var targets = new Dictionary<(int Line, int Column), (PaperMention Mention, Paper Paper)>();
@@ -46,17 +46,17 @@ public static class ListPageHtml
             {
                 case HeadingBlock heading when targets.TryGetValue((heading.Line, heading.Column), out var target):
                     heading.GetAttributes().Id = target.Mention.Anchor;
-                    heading.Inline?.AppendChild(new HtmlInline(PaperLink(target.Paper, urls, label, null)));
+                    heading.Inline?.AppendChild(new HtmlInline(PaperLink(target.Paper, routes, label, null)));
                     break;
                 case HeadingBlock heading:
                     heading.GetAttributes().Id = sectionAnchors.GetValueOrDefault((heading.Line, heading.Column)) ?? HeadingId(MarkdownText.Plain(heading));
                     break;
                 case ListItemBlock item when targets.TryGetValue((item.Line, item.Column), out var target)
                                              && item.LastChild is ParagraphBlock { Inline: { } inline }:
-                    inline.AppendChild(new HtmlInline(PaperLink(target.Paper, urls, label, null)));
+                    inline.AppendChild(new HtmlInline(PaperLink(target.Paper, routes, label, null)));
                     break;
                 case Inline inline when inline is LinkInline or AutolinkInline && targets.TryGetValue((inline.Line, inline.Column), out var target):
-                    inline.InsertAfter(new HtmlInline(PaperLink(target.Paper, urls, label, target.Mention.Anchor)));
+                    inline.InsertAfter(new HtmlInline(PaperLink(target.Paper, routes, label, target.Mention.Anchor)));
                     break;
             }
         }
@@ -106,11 +106,11 @@ public static class ListPageHtml
         return id.Length == 0 ? "section" : id;
     }
 
-    private static string PaperLink(Paper paper, Urls urls, (string Text, string? Lang) label, string? anchor)
+    private static string PaperLink(Paper paper, Routes routes, (string Text, string? Lang) label, string? anchor)
     {
         var id = anchor is null ? "" : $" id=\"{WebUtility.HtmlEncode(anchor)}\"";
         var lang = label.Lang is null ? "" : $" lang=\"{WebUtility.HtmlEncode(label.Lang)}\"";
-        return $"<a class=\"to-paper\"{id}{lang} href=\"{WebUtility.HtmlEncode(urls.Paper(paper.Slug))}\" title=\"{WebUtility.HtmlEncode(paper.Title)}\">{WebUtility.HtmlEncode(label.Text)}</a>";
+        return $"<a class=\"to-paper\"{id}{lang} href=\"{WebUtility.HtmlEncode(routes.Paper(paper.Slug).Url)}\" title=\"{WebUtility.HtmlEncode(paper.Title)}\">{WebUtility.HtmlEncode(label.Text)}</a>";
     }
 
     /// <summary>Gives each works-cited entry the id <c>cite-N</c>; returns the highest N.</summary>

@@ -20,7 +20,7 @@ public sealed class SiteRenderer
     private readonly PaperGraph _graph;
     private readonly SiteSettings _settings;
     private readonly Theme _theme;
-    private readonly Urls _urls;
+    private readonly Routes _routes;
     private readonly SiteView _site;
     private readonly Dictionary<string, TopicChip> _topics;
     private readonly PaperRows _rows;
@@ -39,18 +39,18 @@ public sealed class SiteRenderer
         _guide = guide;
         _graph = graph;
         _theme = theme;
-        _urls = new Urls(baseUrl ?? settings.BaseUrl);
+        _routes = new Routes(baseUrl ?? settings.BaseUrl);
         // A whole address given as the base URL names the site's origin, as site.yml's `url` does.
-        _settings = settings = _urls.Origin is { } origin ? settings with { SiteUrl = origin } : settings;
+        _settings = settings = _routes.Origin is { } origin ? settings with { SiteUrl = origin } : settings;
         var lang = settings.Language;
-        _site = new SiteView(settings.Title, settings.Description, lang, _urls.Base, _urls.Asset("site.css"), _urls.Asset("site.js"), _urls.Asset("graph.js"),
-            _urls.Home, _urls.Papers, _urls.Topics, _urls.Years, _urls.Lists, _urls.Search, _urls.Graph, _urls.File("feed.xml"),
-            guide is null ? null : _urls.File("contribute/"), settings.SiteUrl?.TrimEnd('/'), new RawHtml(ContentSecurityPolicy.For(settings)));
-        _topics = graph.Topics.ToDictionary(t => t.Id, t => new TopicChip(t.Id, t.Name, t.NameZh, _urls.Topic(t.Id), graph.InTopic(t.Id).Length), StringComparer.Ordinal);
+        _site = new SiteView(settings.Title, settings.Description, lang, _routes.Base, _routes.Asset("site.css").Url, _routes.Asset("site.js").Url, _routes.Asset("graph.js").Url,
+            _routes.Home.Url, _routes.Papers.Url, _routes.Topics.Url, _routes.Years.Url, _routes.Lists.Url, _routes.Search.Url, _routes.Graph.Url, _routes.File("feed.xml").Url,
+            guide is null ? null : _routes.Contribute.Url, settings.SiteUrl?.TrimEnd('/'), new RawHtml(ContentSecurityPolicy.For(settings)));
+        _topics = graph.Topics.ToDictionary(t => t.Id, t => new TopicChip(t.Id, t.Name, t.NameZh, _routes.Topic(t.Id).Url, graph.InTopic(t.Id).Length), StringComparer.Ordinal);
         _rows = new PaperRows(graph, Row);
         _lists = graph.Lists.ToDictionary(l => l.Id, StringComparer.Ordinal);
         _citationNames = graph.Lists.ToDictionary(l => l.Id, l => new Lazy<IReadOnlySet<string>>(() => CitationLinks.NumberedNames(l)), StringComparer.Ordinal);
-        _pictures = new PaperGraphPictures(graph, _urls, kind => RelationLabel(kind));
+        _pictures = new PaperGraphPictures(graph, _routes, kind => RelationLabel(kind));
         _graphPage = new Lazy<GraphView>(GraphPage);
         _seeAlso = new Lazy<SeeAlso>(() => new SeeAlso(graph));
         _paths = ReadingPaths();
@@ -71,25 +71,25 @@ public sealed class SiteRenderer
         // whole lists, and an incremental rebuild must not pay for the graph layout or every topic.
         var pages = new List<(string Path, string Template, PageView Page, Func<object> Model)>
         {
-            ("index.html", "home", new PageView(_settings.Title, "home", _urls.Home, _settings.Description), Home),
-            ("papers/index.html", "papers", Page("papers", _urls.Papers), () => _graph.Papers.Select(p => _rows[p.Id]).ToImmutableArray()),
-            ("topics/index.html", "topics", Page("topics", _urls.Topics), () => _topics.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ToImmutableArray()),
-            ("years/index.html", "years", Page("years", _urls.Years), () => Timeline()),
-            ("lists/index.html", "lists", Page("lists", _urls.Lists), () => _graph.Lists.Select(Summary).ToImmutableArray()),
-            ("search/index.html", "search", Page("search", _urls.Search), () => _urls.Papers),
-            ("graph/index.html", "graph", Page("graph", _urls.Graph), () => _graphPage.Value),
-            ("404.html", "404", Page("not_found", _urls.File("404.html")), () => _urls.Home),
+            Entry(_routes.Home, "home", new PageView(_settings.Title, "home", _routes.Home.Url, _settings.Description), Home),
+            Entry(_routes.Papers, "papers", Page("papers", _routes.Papers), () => _graph.Papers.Select(p => _rows[p.Id]).ToImmutableArray()),
+            Entry(_routes.Topics, "topics", Page("topics", _routes.Topics), () => _topics.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ToImmutableArray()),
+            Entry(_routes.Years, "years", Page("years", _routes.Years), () => Timeline()),
+            Entry(_routes.Lists, "lists", Page("lists", _routes.Lists), () => _graph.Lists.Select(Summary).ToImmutableArray()),
+            Entry(_routes.Search, "search", Page("search", _routes.Search), () => _routes.Papers.Url),
+            Entry(_routes.Graph, "graph", Page("graph", _routes.Graph), () => _graphPage.Value),
+            Entry(_routes.NotFound, "404", Page("not_found", _routes.NotFound), () => _routes.Home.Url),
         };
         if (_guide is not null)
         {
-            pages.Add(("contribute/index.html", "contribute", Page("contribute", _urls.File("contribute/")), () => MarkdownHtml.Note(_guide, _settings.ExternalImages)));
+            pages.Add(Entry(_routes.Contribute, "contribute", Page("contribute", _routes.Contribute), () => MarkdownHtml.Note(_guide, _settings.ExternalImages)));
         }
 
-        pages.AddRange(_graph.Topics.Select(t => ($"topics/{t.Id}/index.html", "topic", new PageView($"{t.Name} · {t.NameZh}", "topic", _urls.Topic(t.Id), t.Description), (Func<object>)(() => TopicPage(t)))));
+        pages.AddRange(_graph.Topics.Select(t => Entry(_routes.Topic(t.Id), "topic", new PageView($"{t.Name} · {t.NameZh}", "topic", _routes.Topic(t.Id).Url, t.Description), () => TopicPage(t))));
         var years = _graph.Years;
-        pages.AddRange(years.Select((y, i) => ($"years/{y}/index.html", "year", new PageView(y.ToString(CultureInfo.InvariantCulture), "year", _urls.Year(y), ""),
-            (Func<object>)(() => new YearView(y, [.. _graph.InYear(y).Select(p => _rows[p.Id])], i > 0 ? years[i - 1] : null, i + 1 < years.Length ? years[i + 1] : null)))));
-        pages.AddRange(_graph.Lists.Select(l => ($"lists/{l.Id}/index.html", "list", new PageView(l.Title, "list", _urls.List(l.Id), l.Info.Description), (Func<object>)(() => ListPage(l)))));
+        pages.AddRange(years.Select((y, i) => Entry(_routes.Year(y), "year", new PageView(y.ToString(CultureInfo.InvariantCulture), "year", _routes.Year(y).Url, ""),
+            () => new YearView(y, [.. _graph.InYear(y).Select(p => _rows[p.Id])], i > 0 ? years[i - 1] : null, i + 1 < years.Length ? years[i + 1] : null))));
+        pages.AddRange(_graph.Lists.Select(l => Entry(_routes.List(l.Id), "list", new PageView(l.Title, "list", _routes.List(l.Id).Url, l.Info.Description), () => ListPage(l))));
 
         // In a large atlas the overview pages hold tens of thousands of rows each (the paper table alone is 100 MB of
         // text at 100,000 papers): side by side they were the build's memory peak, so they take turns.
@@ -99,11 +99,12 @@ public sealed class SiteRenderer
             write(page.Path, RenderPage(page.Template, page.Page, page.Model()));
             Interlocked.Increment(ref count);
         });
-        Parallel.ForEach(_graph.Papers.Where(p => include($"papers/{p.Slug}/index.html")), parallel, paper =>
+        Parallel.ForEach(_graph.Papers.Where(p => include(_routes.Paper(p.Slug).Path)), parallel, paper =>
         {
             var view = PaperPage(paper);
-            var page = new PageView(paper.Title, "paper", _urls.Paper(paper.Slug), paper.Aliases.IsEmpty ? "" : string.Join(", ", paper.Aliases));
-            write($"papers/{paper.Slug}/index.html", RenderPage("paper", page, view));
+            var route = _routes.Paper(paper.Slug);
+            var page = new PageView(paper.Title, "paper", route.Url, paper.Aliases.IsEmpty ? "" : string.Join(", ", paper.Aliases));
+            write(route.Path, RenderPage("paper", page, view));
             Interlocked.Increment(ref count);
         });
 
@@ -129,9 +130,9 @@ public sealed class SiteRenderer
             }
         }
 
-        Add("feed.xml", () => Feeds.Atom(_graph, _settings, _urls));
+        Add("feed.xml", () => Feeds.Atom(_graph, _settings, _routes));
         Add("sitemap.xml", () => Feeds.Sitemap(SitemapEntries(), _settings));
-        Add("robots.txt", () => Feeds.Robots(_settings, _urls));
+        Add("robots.txt", () => Feeds.Robots(_settings, _routes));
         foreach (var asset in _theme.Assets)
         {
             Add("assets/" + asset, () => File.ReadAllBytes(Path.Combine(_theme.AssetsFolder, asset)));
@@ -152,44 +153,48 @@ public sealed class SiteRenderer
         return _theme.RenderPage(template, globals);
     }
 
-    private PageView Page(string key, string path)
+    private static (string Path, string Template, PageView Page, Func<object> Model) Entry(Route route, string template, PageView page, Func<object> model) =>
+        (route.Path, template, page, model);
+
+    private PageView Page(string key, Route route)
     {
+        var path = route.Url;
         var title = _theme.Strings.TryGetValue(key, out var value) ? value?.ToString() ?? key : key;
         return new PageView(title, key, path, "");
     }
 
     private IEnumerable<(string, string?)> SitemapEntries()
     {
-        yield return (_urls.Home, null);
-        yield return (_urls.Papers, null);
-        yield return (_urls.Topics, null);
-        yield return (_urls.Years, null);
-        yield return (_urls.Lists, null);
-        yield return (_urls.Graph, null);
+        yield return (_routes.Home.Url, null);
+        yield return (_routes.Papers.Url, null);
+        yield return (_routes.Topics.Url, null);
+        yield return (_routes.Years.Url, null);
+        yield return (_routes.Lists.Url, null);
+        yield return (_routes.Graph.Url, null);
         foreach (var paper in _graph.Papers)
         {
-            yield return (_urls.Paper(paper.Slug), paper.Year is null ? null : Feeds.DateOf(paper));
+            yield return (_routes.Paper(paper.Slug).Url, paper.Year is null ? null : Feeds.DateOf(paper));
         }
 
         foreach (var topic in _graph.Topics)
         {
-            yield return (_urls.Topic(topic.Id), null);
+            yield return (_routes.Topic(topic.Id).Url, null);
         }
 
         foreach (var year in _graph.Years)
         {
-            yield return (_urls.Year(year), null);
+            yield return (_routes.Year(year).Url, null);
         }
 
         foreach (var list in _graph.Lists)
         {
-            yield return (_urls.List(list.Id), null);
+            yield return (_routes.List(list.Id).Url, null);
         }
     }
 
     private PaperRow Row(Paper paper) => new(
         paper.Id,
-        _urls.Paper(paper.Slug),
+        _routes.Paper(paper.Slug).Url,
         paper.Title,
         paper.Year,
         paper.Year is { } y ? (paper.Month is { } m ? $"{y}-{m:00}" : y.ToString(CultureInfo.InvariantCulture)) : "",
@@ -237,10 +242,10 @@ public sealed class SiteRenderer
     }
 
     private ImmutableArray<YearCount> Timeline() =>
-        [.. _graph.Years.Select(y => new YearCount(y, _graph.InYear(y).Length, _urls.Year(y)))];
+        [.. _graph.Years.Select(y => new YearCount(y, _graph.InYear(y).Length, _routes.Year(y).Url))];
 
     private ListSummary Summary(SourceList list) => new(
-        list.Id, list.Title, list.Info.Description, list.Info.Lang, _urls.List(list.Id), ShapeName(list.Info.Shape),
+        list.Id, list.Title, list.Info.Description, list.Info.Lang, _routes.List(list.Id).Url, ShapeName(list.Info.Shape),
         _graph.InList(list.Id).Length, ListPageHtml.SourceUri(list.Info) is null ? null : list.Info.Source);
 
     private static string ShapeName(ListShape shape) => shape switch
@@ -255,7 +260,7 @@ public sealed class SiteRenderer
     private ListView ListPage(SourceList list)
     {
         var label = _theme.Strings.TryGetValue("paper_page", out var value) ? value?.ToString() ?? "paper" : "paper";
-        return new ListView(Summary(list), ListPageHtml.Render(list, _graph, _urls, label, _site.Lang, _settings.ExternalImages));
+        return new ListView(Summary(list), ListPageHtml.Render(list, _graph, _routes, label, _site.Lang, _settings.ExternalImages));
     }
 
     private TopicView TopicPage(Topic topic)
@@ -264,7 +269,7 @@ public sealed class SiteRenderer
         var notes = _graph.Lists
             .SelectMany(l => l.TopicNotes.Select(n => (List: l, Note: n)))
             .Where(x => x.Note.Sections.Append(x.Note.Section).Any(s => matcher.Match(s.Title) is not null))
-            .Select(x => new TopicNoteView(x.List.Title, _urls.List(x.List.Id) + "#" + x.Note.Anchor, x.Note.Section.Title,
+            .Select(x => new TopicNoteView(x.List.Title, _routes.List(x.List.Id).Url + "#" + x.Note.Anchor, x.Note.Section.Title,
                 MarkdownHtml.Note(x.Note.Note, _settings.ExternalImages, document => MarkLanguage(document, x.List.Info.Lang)), x.List.Info.Lang))
             .ToImmutableArray();
         return new TopicView(_topics[topic.Id], topic.Description, [.. _graph.InTopic(topic.Id).Select(p => _rows[p.Id])], notes);
@@ -342,7 +347,7 @@ public sealed class SiteRenderer
     private MentionView MentionView(PaperMention mention, IEnumerable<int> worksCited)
     {
         var list = _lists.GetValueOrDefault(mention.ListId);
-        var listUrl = _urls.List(mention.ListId);
+        var listUrl = _routes.List(mention.ListId).Url;
         var lang = list?.Info.Lang ?? "en";
         var note = MarkdownHtml.Note(mention.Note, _settings.ExternalImages, document =>
         {
@@ -393,7 +398,7 @@ public sealed class SiteRenderer
             .GroupBy(_pictures.TopicIndex)
             .OrderBy(g => g.Key < 0 ? int.MaxValue : g.Key)
             .Select(g => new LegendTopic(
-                g.Key < 0 ? new TopicChip("", Label("no_topic", "No topic"), "", _urls.Papers, g.Count()) : _topics[g.First().Topics[0]],
+                g.Key < 0 ? new TopicChip("", Label("no_topic", "No topic"), "", _routes.Papers.Url, g.Count()) : _topics[g.First().Topics[0]],
                 TopicPalette.Colour(g.Key),
                 g.Count(),
                 [.. g.Where(p => inPicture.Contains(p.Id)).Select(p => _rows[p.Id])]))

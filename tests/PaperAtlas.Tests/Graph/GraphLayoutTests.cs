@@ -9,7 +9,7 @@ namespace PaperAtlas.Tests.Graph;
 public sealed class GraphLayoutTests
 {
     private static PaperGraphPictures Pictures() =>
-        new(SeedContent.Analysis.Graph, new Urls("/"), kind => kind);
+        new(SeedContent.Analysis.Graph, new Routes("/"), kind => kind);
 
     [Fact]
     public void Two_layouts_of_the_same_content_give_byte_identical_svg()
@@ -119,7 +119,7 @@ public sealed class GraphLayoutTests
         // Paper 0 links to the 100 papers after it: those 101 are the best connected and must be drawn.
         var edges = Enumerable.Range(1, 100).Select(i => new PaperAtlas.Graph.Edge("p00000", $"p{i:00000}", "uses", "papers", "")).ToImmutableArray();
         var graph = new PaperAtlas.Graph.PaperGraph(papers, [], [], edges, []);
-        var picture = new PaperGraphPictures(graph, new Urls("/"), kind => kind).Whole();
+        var picture = new PaperGraphPictures(graph, new Routes("/"), kind => kind).Whole();
 
         Assert.Equal(PaperGraphPictures.MaxDrawn, picture.Nodes.Length);
         Assert.Contains(picture.Nodes, n => n.Id == "p00000");

@@ -14,7 +14,7 @@ internal sealed class PaperGraphPictures
     public const double FontSize = 14;
 
     private readonly PaperGraph _graph;
-    private readonly Urls _urls;
+    private readonly Routes _routes;
     private readonly Func<string, string> _kindLabel;
     private readonly Dictionary<string, int> _topicIndex;
     // Only the whole-atlas layout needs every paper's degree; a paper's neighbourhood must not pay for it.
@@ -27,10 +27,10 @@ internal sealed class PaperGraphPictures
     private sealed record Look(string? Label, string? RingLabel, string Url, string Tooltip, string Colour, string Topics);
 
     /// <param name="kindLabel">The reader's name of an edge kind ("Extends"), for tooltips.</param>
-    public PaperGraphPictures(PaperGraph graph, Urls urls, Func<string, string> kindLabel)
+    public PaperGraphPictures(PaperGraph graph, Routes routes, Func<string, string> kindLabel)
     {
         _graph = graph;
-        _urls = urls;
+        _routes = routes;
         _kindLabel = kindLabel;
         var used = graph.Papers.Where(p => !p.Topics.IsEmpty).Select(p => p.Topics[0]).ToHashSet(StringComparer.Ordinal);
         _topicIndex = graph.Topics.Where(t => used.Contains(t.Id)).Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -196,7 +196,7 @@ internal sealed class PaperGraphPictures
     {
         var topic = paper.Topics.IsEmpty ? null : pictures._graph.FindTopic(paper.Topics[0]);
         var tooltip = paper.Title + (paper.Year is { } y ? $" ({y})" : "") + (topic is null ? "" : $" · {topic.Name}");
-        return new Look(ShortName(paper, 22), ShortName(paper, 14), pictures._urls.Paper(paper.Slug), tooltip, pictures.Colour(paper), string.Join(' ', paper.Topics));
+        return new Look(ShortName(paper, 22), ShortName(paper, 14), pictures._routes.Paper(paper.Slug).Url, tooltip, pictures.Colour(paper), string.Join(' ', paper.Topics));
     }, this);
 
     /// <summary>Bigger for papers more lists mention and more edges reach.</summary>
