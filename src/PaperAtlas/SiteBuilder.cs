@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using PaperAtlas.Diagnostics;
 using PaperAtlas.Load;
 using PaperAtlas.Normalise;
@@ -16,41 +15,17 @@ namespace PaperAtlas;
 /// </summary>
 public static class SiteBuilder
 {
-    /// <param name="keepDocuments">
-    /// False lets the files' text and syntax trees go once read (a paper file's as soon as it is read): the graph holds
-    /// all that rendering needs, and at 100,000 papers they are most of the live heap.
-    /// </param>
-    public static Analysis Analyse(string contentPath, int? maxParallelism = null, bool keepDocuments = true)
+    public static Analysis Analyse(string contentPath, int? maxParallelism = null)
     {
         var parallel = BuildOptions.ParallelismOf(maxParallelism);
         var clock = new StageClock();
         var diagnostics = new DiagnosticBag();
-        var content = clock.Time("load", () => ContentLoader.Load(contentPath, diagnostics, parallel, files: false));
-        var (lists, paperFiles) = clock.Time("read", () =>
-        {
-            // Each file is read the moment it is parsed (see ContentLoader.LoadFiles).
-            var listFiles = ContentLoader.LoadFiles(contentPath, DocumentKind.List, diagnostics, parallel,
-                document => new LoadedFile<ListReading>(keepDocuments ? document : null, ListReader.Read(document, diagnostics)));
-            var paperFiles = ContentLoader.LoadFiles(contentPath, DocumentKind.Paper, diagnostics, parallel,
-                document => new LoadedFile<PaperMention>(keepDocuments ? document : null, PaperFileReader.Read(document, diagnostics)));
-            content = content with { Lists = Documents(listFiles), Papers = Documents(paperFiles) };
-            return (listFiles.Select(f => f.Reading).OfType<ListReading>().ToList(), paperFiles.Select(f => f.Reading).OfType<PaperMention>().ToList());
-        });
-        if (!keepDocuments)
-        {
-            ReleaseGarbage(paperFiles.Count);
-        }
-
-        var graph = clock.Time("graph", () => Normaliser.Normalise(content, lists, paperFiles, diagnostics, parallel));
-        return new Analysis(content, graph, diagnostics.ToSortedList(), clock.Timings);
+        var content = clock.Time("load", () => ContentLoader.Load(contentPath, diagnostics));
+        var reading = clock.Time("read", () => ContentReader.ReadAll(content, diagnostics, parallel));
+        ReleaseGarbage(reading.PaperFiles.Length);
+        var graph = clock.Time("graph", () => Normaliser.Normalise(content, reading.Lists, reading.PaperFiles, diagnostics, parallel));
+        return new Analysis(content, reading.ListFiles, reading.PaperFileCount, graph, diagnostics.ToSortedList(), clock.Timings);
     }
-
-    /// <summary>A file as Read made it, and the file itself when the caller keeps it.</summary>
-    private sealed record LoadedFile<T>(SourceDocument? Document, T? Reading)
-        where T : class;
-
-    private static ImmutableArray<SourceDocument> Documents<T>(ImmutableArray<LoadedFile<T>> files)
-        where T : class => [.. files.Select(f => f.Document).OfType<SourceDocument>()];
 
     /// <summary>The theme: --templates, else site.yml's `templates` (beside content/), else templates/ beside content/.</summary>
     public static string ThemeFolder(BuildOptions options, LoadedContent content)
@@ -75,12 +50,6 @@ public static class SiteBuilder
         return ContentFiles.IsPlainFile(folder, "CONTRIBUTING.md", shown, diagnostics) ? File.ReadAllText(Path.Combine(folder, "CONTRIBUTING.md")) : null;
     }
 
-    /// <summary>From this many papers on, memory matters more than a second of build time.</summary>
-    private const int LargeAtlas = 20_000;
-
-    /// <summary>How many pages a large atlas renders between collections (measured at 100,000 papers: 20,000 let RSS reach 2 GB).</summary>
-    private const int CollectEveryPages = 10_000;
-
     /// <summary>
     /// Between stages a large atlas leaves gigabytes of garbage (Load's files and syntax trees, Render's pages) that the
     /// collector would carry into the next stage, and the peak memory is the sum. One compacting collection costs
@@ -88,7 +57,7 @@ public static class SiteBuilder
     /// </summary>
     private static void ReleaseGarbage(int papers)
     {
-        if (papers >= LargeAtlas)
+        if (AtlasSize.IsLarge(papers))
         {
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
@@ -96,7 +65,7 @@ public static class SiteBuilder
 
     public static BuildResult Build(BuildOptions options)
     {
-        var analysis = Analyse(options.ContentPath, options.MaxParallelism, keepDocuments: false);
+        var analysis = Analyse(options.ContentPath, options.MaxParallelism);
         ReleaseGarbage(analysis.Graph.Papers.Length);
         if (analysis.HasErrors)
         {
@@ -128,7 +97,7 @@ public static class SiteBuilder
         void Write(string path, ReadOnlySpan<byte> bytes)
         {
             output.Write(path, bytes);
-            if (Interlocked.Increment(ref written) % CollectEveryPages == 0)
+            if (Interlocked.Increment(ref written) % AtlasSize.CollectEveryPages == 0)
             {
                 ReleaseGarbage(analysis.Graph.Papers.Length);
             }
@@ -154,7 +123,7 @@ public static class SiteBuilder
         }
 
         int files;
-        if (analysis.Graph.Papers.Length >= LargeAtlas)
+        if (AtlasSize.IsLarge(analysis.Graph.Papers.Length))
         {
             // One stage after another, each one's garbage given back before the next: their memory must not add up.
             files = clock.Time("render pages", () => renderer.RenderPages(Write, options.Parallelism));

@@ -44,7 +44,7 @@ internal sealed class ContentCache
 
     public SiteSettings Settings { get; private set; } = SiteSettings.Default;
 
-    public ImmutableArray<Topic> Topics { get; private set; } = [];
+    public EquatableArray<Topic> Topics { get; private set; } = [];
 
     /// <summary>
     /// Brings the cache up to date with the disk. <paramref name="hints"/> are the content-relative paths a file watcher
@@ -118,8 +118,10 @@ internal sealed class ContentCache
         _root,
         Settings,
         Topics,
-        [.. Entries("lists/").Select(f => f.Document).OfType<SourceDocument>()],
-        [.. Entries("papers/").Select(f => f.Document).OfType<SourceDocument>()]) { DisplayRoot = _display };
+        [.. _files.Values.Select(f => new ContentFile(f.RelativePath, f.RelativePath.StartsWith("lists/", StringComparison.Ordinal) ? DocumentKind.List : DocumentKind.Paper))]) { DisplayRoot = _display };
+
+    /// <summary>How many lists and paper files were loaded.</summary>
+    public (int Lists, int Papers) Counts => (Entries("lists/").Count(f => f.Document is not null), Entries("papers/").Count(f => f.Document is not null));
 
     public IReadOnlyList<ListReading> Lists => [.. Entries("lists/").Select(f => f.List).OfType<ListReading>()];
 
@@ -150,7 +152,7 @@ internal sealed class ContentCache
         _settingsStamp = flat;
         var bag = new DiagnosticBag();
         SiteSettings settings;
-        ImmutableArray<Topic> topics;
+        EquatableArray<Topic> topics;
         if (!Directory.Exists(_root))
         {
             // The loader's own words for a missing folder.

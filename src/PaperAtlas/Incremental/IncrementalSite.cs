@@ -58,7 +58,7 @@ public sealed class IncrementalSite(BuildOptions options)
         var change = clock.Time("load", () => _content.Refresh(first ? null : changedContentFiles, parallel));
         if (!first && !themeChanged && change.IsEmpty)
         {
-            var same = new Analysis(_content.Content, _graph!, [], clock.Timings);
+            var same = new Analysis(_content.Content, _content.Counts.Lists, _content.Counts.Papers, _graph!, [], clock.Timings);
             return new IncrementalBuildResult(new BuildResult(same, Written: true, 0, clock.Timings), Changed: false, Full: false, 0);
         }
 
@@ -75,7 +75,7 @@ public sealed class IncrementalSite(BuildOptions options)
 
             return bag.ToSortedList();
         });
-        var analysis = new Analysis(content, graph, diagnostics, clock.Timings);
+        var analysis = new Analysis(content, _content.Counts.Lists, _content.Counts.Papers, graph, diagnostics, clock.Timings);
         if (analysis.HasErrors)
         {
             return Failed(analysis, clock);

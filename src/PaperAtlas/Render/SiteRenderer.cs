@@ -14,9 +14,6 @@ namespace PaperAtlas.Render;
 /// </summary>
 public sealed class SiteRenderer
 {
-    /// <summary>From this many papers on, the overview pages (tables of papers) render one at a time.</summary>
-    private const int OverviewsOneAtATimeFrom = 20_000;
-
     private readonly PaperGraph _graph;
     private readonly SiteSettings _settings;
     private readonly Theme _theme;
@@ -93,7 +90,7 @@ public sealed class SiteRenderer
 
         // In a large atlas the overview pages hold tens of thousands of rows each (the paper table alone is 100 MB of
         // text at 100,000 papers): side by side they were the build's memory peak, so they take turns.
-        var overviews = _graph.Papers.Length >= OverviewsOneAtATimeFrom ? new ParallelOptions { MaxDegreeOfParallelism = 1 } : parallel;
+        var overviews = AtlasSize.IsLarge(_graph.Papers.Length) ? new ParallelOptions { MaxDegreeOfParallelism = 1 } : parallel;
         Parallel.ForEach(pages.Where(p => include(p.Path)), overviews, page =>
         {
             write(page.Path, RenderPage(page.Template, page.Page, page.Model()));
