@@ -31,7 +31,8 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 
     public static implicit operator ImmutableArray<T>(EquatableArray<T> items) => items.AsImmutableArray();
 
-    public bool Equals(EquatableArray<T> other) => AsSpan().SequenceEqual(other.AsSpan(), EqualityComparer<T>.Default);
+    public bool Equals(EquatableArray<T> other) =>
+        ReferenceEquals(_items, other._items) || AsSpan().SequenceEqual(other.AsSpan(), EqualityComparer<T>.Default);
 
     public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
 

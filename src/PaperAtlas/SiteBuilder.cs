@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using PaperAtlas.Diagnostics;
+using PaperAtlas.Incremental;
 using PaperAtlas.Load;
 using PaperAtlas.Normalise;
 using PaperAtlas.Read;
@@ -9,22 +11,219 @@ using PaperAtlas.Write;
 namespace PaperAtlas;
 
 /// <summary>
-/// Runs the pipeline in order — Load → Read → Normalise/Graph → Render → Write — timing each stage.
-/// <see cref="Analyse"/> stops after the graph (what <c>atlas check</c> needs); <see cref="Build"/> goes on
-/// to write the site, and refuses to when any diagnostic is an error.
+/// Runs the pipeline in order — Load → Read → Normalise → Graph → page models → Render → Write — timing each stage.
+/// <see cref="Analyse(string, int?)"/> stops after the graph (what <c>atlas check</c> needs); a build goes on to write
+/// the site, and refuses to when any diagnostic is an error. <c>atlas build</c> runs it once; <c>atlas serve</c> runs
+/// the same stages after every edit with a <see cref="BuildCache"/>, which keeps what the build before made (readings,
+/// papers, layouts, page models), so that only the pages whose model changed are rendered and only changed files written.
 /// </summary>
-public static class SiteBuilder
+public sealed class SiteBuilder(BuildOptions options, BuildCache? cache = null)
 {
-    public static Analysis Analyse(string contentPath, int? maxParallelism = null)
+    public static Analysis Analyse(string contentPath, int? maxParallelism = null) =>
+        new SiteBuilder(new BuildOptions(contentPath, "", MaxParallelism: maxParallelism)).Analyse(new StageClock(), null);
+
+    public static BuildResult Build(BuildOptions options) => new SiteBuilder(options).Build();
+
+    /// <summary>
+    /// Builds the site. The first build (and every build without a cache) writes a staging folder swapped in whole;
+    /// with a cache, later builds replace in place the files whose bytes changed.
+    /// </summary>
+    /// <param name="changedFiles">The content-relative paths a watcher saw change; null looks at every file.</param>
+    /// <param name="themeChanged">Reads the theme again and renders every page.</param>
+    public BuildResult Build(IReadOnlyCollection<string>? changedFiles = null, bool themeChanged = false)
     {
-        var parallel = BuildOptions.ParallelismOf(maxParallelism);
         var clock = new StageClock();
+        var analysis = Analyse(clock, changedFiles);
+        if (cache?.Site is not null && !cache.ContentChanged && !themeChanged)
+        {
+            return new BuildResult(analysis, Written: true, Files: 0, analysis.Timings) { Changed = false };
+        }
+
+        ReleaseGarbage(analysis.Graph.Papers.Length);
+        if (analysis.HasErrors)
+        {
+            return new BuildResult(analysis, Written: false, Files: 0, analysis.Timings);
+        }
+
         var diagnostics = new DiagnosticBag();
-        var content = clock.Time("load", () => ContentLoader.Load(contentPath, diagnostics));
-        var reading = clock.Time("read", () => ContentReader.ReadAll(content, diagnostics, parallel));
+        var (theme, guide) = cache?.Theme is { } kept && !themeChanged ? kept : LoadTheme(analysis.Content, diagnostics);
+        var refusals = diagnostics.ToSortedList();
+        if (theme is null || refusals.Count > 0)
+        {
+            var failed = analysis with { Diagnostics = [.. analysis.Diagnostics, .. refusals] };
+            return new BuildResult(failed, Written: false, Files: 0, analysis.Timings);
+        }
+
+        if (cache is not null)
+        {
+            cache.Theme = (theme, guide);
+        }
+
+        var renderer = new SiteRenderer(analysis.Graph, analysis.Content.Settings, theme, options.BaseUrl, guide, cache?.Layouts);
+        var inPlace = cache?.Site is not null && Directory.Exists(options.OutputPath);
+        var (written, rendered) = inPlace
+            ? WriteChanged(analysis, renderer, clock, everything: themeChanged || !renderer.Site.Equals(cache!.Site))
+            : WriteAll(analysis, renderer, clock);
+        IReadOnlyList<StageTiming> timings = [.. clock.Timings];
+        return new BuildResult(analysis with { Timings = timings }, Written: true, written, timings) { Rendered = rendered };
+    }
+
+    private Analysis Analyse(StageClock clock, IReadOnlyCollection<string>? changedFiles)
+    {
+        var parallel = options.Parallelism;
+        var diagnostics = new DiagnosticBag();
+        var content = clock.Time("load", () => cache?.Load(options.ContentPath, changedFiles, diagnostics) ?? ContentLoader.Load(options.ContentPath, diagnostics));
+        var reading = clock.Time("read", () => ContentReader.ReadAll(content, diagnostics, parallel, cache is null ? null : file => cache.Read(content, file)));
         ReleaseGarbage(reading.PaperFiles.Length);
-        var graph = clock.Time("graph", () => Normaliser.Normalise(content, reading.Lists, reading.PaperFiles, diagnostics, parallel));
-        return new Analysis(content, reading.ListFiles, reading.PaperFileCount, graph, diagnostics.ToSortedList(), clock.Timings);
+        var graph = clock.Time("graph", () => Normaliser.Normalise(content, reading.Lists, reading.PaperFiles, diagnostics, parallel, cache));
+        return new Analysis(content, reading.ListFiles, reading.PaperFileCount, graph, diagnostics.ToSortedList(), [.. clock.Timings]);
+    }
+
+    /// <summary>The theme and the contributors' guide; a theme is refused (null) when the output may not be written.</summary>
+    private (Theme? Theme, string? Guide) LoadTheme(LoadedContent content, DiagnosticBag diagnostics)
+    {
+        var folder = ThemeFolder(options, content);
+        var theme = cache?.Site is not null || OutputFolder.Check(options.OutputPath, content.ContentPath, folder, diagnostics)
+            ? Theme.Load(folder, content.ContentPath, content.Settings.Language, diagnostics)
+            : null;
+        return (theme, theme is null ? null : ReadGuide(content, diagnostics));
+    }
+
+    /// <summary>Every file of the site, into a staging folder swapped in when all is written (as <c>atlas build</c> does).</summary>
+    private (int Written, int Rendered) WriteAll(Analysis analysis, SiteRenderer renderer, StageClock clock)
+    {
+        var graph = analysis.Graph;
+        using var output = new StagedOutput(options.OutputPath);
+        var files = new ConcurrentBag<string>();
+        var models = new ConcurrentBag<PageModel>();
+        clock.Time("graph layout", renderer.LayoutGraph);
+
+        // Pages go to disk as they are rendered, so memory holds no more than the pages in flight, and a large atlas
+        // gives its rendering garbage back every so many pages rather than letting it pile up until the stage ends.
+        var rendered = 0;
+        void Write(string path, ReadOnlySpan<byte> bytes)
+        {
+            output.Write(path, bytes);
+            if (Interlocked.Increment(ref rendered) % AtlasSize.CollectEveryPages == 0)
+            {
+                ReleaseGarbage(graph.Papers.Length);
+            }
+        }
+
+        object Model(Page page)
+        {
+            var model = page.Model();
+            if (cache is not null)
+            {
+                models.Add(new PageModel(page.Route.Path, page.Template, page.View, model));
+                files.Add(page.Route.Path);
+            }
+
+            return model;
+        }
+
+        int SearchIndex() => WriteSearchIndex(graph, output.Write, cache is null ? null : files);
+        int Exports() => WriteExports(renderer, output.WriteStream, cache is null ? null : files);
+        int pages, others;
+        if (AtlasSize.IsLarge(graph.Papers.Length))
+        {
+            // One stage after another, each one's garbage given back before the next: their memory must not add up.
+            pages = clock.Time("render pages", () => renderer.RenderPages(renderer.Pages, Write, options.Parallelism, Model));
+            ReleaseGarbage(graph.Papers.Length);
+            others = clock.Time("search index", SearchIndex) + clock.Time("exports", Exports);
+        }
+        else
+        {
+            // The search index and the exports read only the graph: they are built while the pages render, on the CPU
+            // time rendering leaves (its serial parts, its waits on the disk). Their stage times overlap render pages'.
+            var side = new StageClock();
+            var alongside = Task.Run(() => side.Time("search index", SearchIndex) + side.Time("exports", Exports));
+            try
+            {
+                pages = clock.Time("render pages", () => renderer.RenderPages(renderer.Pages, Write, options.Parallelism, Model));
+            }
+            finally
+            {
+                // Never leave it writing into a staging folder that a failed build is about to delete.
+                ((IAsyncResult)alongside).AsyncWaitHandle.WaitOne();
+            }
+
+            others = alongside.GetAwaiter().GetResult();
+            foreach (var timing in side.Timings)
+            {
+                clock.Add(timing);
+            }
+        }
+
+        clock.Time("swap", output.Commit);
+        cache?.Wrote(renderer.Site, models, files.ToHashSet(StringComparer.Ordinal));
+        return (pages + others, pages);
+    }
+
+    /// <summary>
+    /// The site brought up to date in place: every page's model is made and compared with the one last written, and only
+    /// pages whose model differs are rendered; the search index and the exports are made whole and written where their
+    /// bytes differ; files no longer made are deleted. The edited files' papers' pages go first: they are what the
+    /// person editing is looking at.
+    /// </summary>
+    private (int Written, int Rendered) WriteChanged(Analysis analysis, SiteRenderer renderer, StageClock clock, bool everything)
+    {
+        var output = new InPlaceOutput(options.OutputPath);
+        var pages = renderer.Pages;
+        var models = new PageModel[pages.Count];
+        var edited = cache!.Edited.SelectMany(r => r.List?.Mentions.AsImmutableArray() ?? (r.Paper is { } file ? [file] : [])).ToHashSet(ReferenceEqualityComparer.Instance);
+        var first = analysis.Graph.Papers.Where(p => p.Mentions.Any(edited.Contains)).Select(p => renderer.Routes.Paper(p.Slug).Path).ToHashSet(StringComparer.Ordinal);
+        int Render(Func<Page, bool> include)
+        {
+            var changed = new ConcurrentDictionary<Page, object>(ReferenceEqualityComparer.Instance);
+            Parallel.For(0, pages.Count, options.Parallelism, i =>
+            {
+                var page = pages[i];
+                if (models[i] is null && include(page))
+                {
+                    models[i] = new PageModel(page.Route.Path, page.Template, page.View, page.Model());
+                    if (everything || cache.Differs(models[i]))
+                    {
+                        changed[page] = models[i].Model;
+                    }
+                }
+            });
+            return renderer.RenderPages(changed.Keys, output.Write, options.Parallelism, page => changed[page]);
+        }
+
+        var rendered = clock.Time("edited pages", () => Render(p => first.Contains(p.Route.Path)));
+        rendered += clock.Time("render pages", () => Render(_ => true));
+        var files = new ConcurrentBag<string>(pages.Select(p => p.Route.Path));
+        clock.Time("search index", () => WriteSearchIndex(analysis.Graph, output.Write, files));
+        clock.Time("exports", () => WriteExports(renderer, output.WriteStream, files));
+        var produced = files.ToHashSet(StringComparer.Ordinal);
+        clock.Time("delete", () => output.Delete(cache.Files.Where(f => !produced.Contains(f))));
+        cache.Wrote(renderer.Site, models, produced);
+        return (output.Written, rendered);
+    }
+
+    private int WriteSearchIndex(Graph.PaperGraph graph, FileWriter write, ConcurrentBag<string>? files)
+    {
+        var index = SearchIndexBuilder.Build(graph, options.Parallelism, cache?.Scores);
+        foreach (var file in index)
+        {
+            write(file.Path, file.Bytes);
+            files?.Add(file.Path);
+        }
+
+        return index.Count;
+    }
+
+    private static int WriteExports(SiteRenderer renderer, Action<string, Action<Stream>> write, ConcurrentBag<string>? files)
+    {
+        var exports = renderer.Exports();
+        foreach (var export in exports)
+        {
+            write(export.Path, export.Write);
+            files?.Add(export.Path);
+        }
+
+        return exports.Count;
     }
 
     /// <summary>The theme: --templates, else site.yml's `templates` (beside content/), else templates/ beside content/.</summary>
@@ -51,9 +250,8 @@ public static class SiteBuilder
     }
 
     /// <summary>
-    /// Between stages a large atlas leaves gigabytes of garbage (Load's files and syntax trees, Render's pages) that the
-    /// collector would carry into the next stage, and the peak memory is the sum. One compacting collection costs
-    /// about a second at 100,000 papers and gives the memory back; a small atlas skips it.
+    /// Between stages a large atlas leaves gigabytes of garbage (Read's files and syntax trees, Render's pages) that the
+    /// collector would carry into the next stage, and the peak memory is the sum: one compacting collection gives it back.
     /// </summary>
     private static void ReleaseGarbage(int papers)
     {
@@ -62,103 +260,15 @@ public static class SiteBuilder
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
     }
-
-    public static BuildResult Build(BuildOptions options)
-    {
-        var analysis = Analyse(options.ContentPath, options.MaxParallelism);
-        ReleaseGarbage(analysis.Graph.Papers.Length);
-        if (analysis.HasErrors)
-        {
-            return new BuildResult(analysis, Written: false, Files: 0, analysis.Timings);
-        }
-
-        var clock = new StageClock();
-        var diagnostics = new DiagnosticBag();
-        var themeFolder = ThemeFolder(options, analysis.Content);
-        var theme = OutputFolder.Check(options.OutputPath, analysis.Content.ContentPath, themeFolder, diagnostics)
-            ? Theme.Load(themeFolder, analysis.Content.ContentPath, analysis.Content.Settings.Language, diagnostics)
-            : null;
-        var guide = theme is null ? null : ReadGuide(analysis.Content, diagnostics);
-        var refusals = diagnostics.ToSortedList();
-        if (theme is null || refusals.Count > 0)
-        {
-            var failed = analysis with { Diagnostics = [.. analysis.Diagnostics, .. refusals] };
-            return new BuildResult(failed, Written: false, Files: 0, analysis.Timings);
-        }
-
-        var renderer = new SiteRenderer(analysis.Graph, analysis.Content.Settings, theme, options.BaseUrl, guide);
-        using var output = new StagedOutput(options.OutputPath);
-
-        clock.Time("graph layout", renderer.LayoutGraph);
-
-        // Pages go to disk as they are rendered, so memory holds no more than the pages in flight, and a large atlas
-        // gives its rendering garbage back every so many pages rather than letting it pile up until the stage ends.
-        var written = 0;
-        void Write(string path, ReadOnlySpan<byte> bytes)
-        {
-            output.Write(path, bytes);
-            if (Interlocked.Increment(ref written) % AtlasSize.CollectEveryPages == 0)
-            {
-                ReleaseGarbage(analysis.Graph.Papers.Length);
-            }
-        }
-
-        int SearchIndex()
-        {
-            var index = SearchIndexBuilder.Build(analysis.Graph, options.Parallelism);
-            foreach (var file in index)
-            {
-                output.Write(file.Path, file.Bytes);
-            }
-
-            return index.Count;
-        }
-
-        int Exports()
-        {
-            // The whole-atlas exports are the largest files (hundreds of MB at 100,000 papers): streamed, not held.
-            output.WriteStream("papers.json", stream => PapersJson.Write(analysis.Graph, stream));
-            output.WriteStream("papers.bib", stream => Bibtex.Write(analysis.Graph, stream));
-            return 2 + renderer.RenderExports(output.Write);
-        }
-
-        int files;
-        if (AtlasSize.IsLarge(analysis.Graph.Papers.Length))
-        {
-            // One stage after another, each one's garbage given back before the next: their memory must not add up.
-            files = clock.Time("render pages", () => renderer.RenderPages(Write, options.Parallelism));
-            ReleaseGarbage(analysis.Graph.Papers.Length);
-            files += clock.Time("search index", SearchIndex);
-            files += clock.Time("exports", Exports);
-        }
-        else
-        {
-            // The search index and the exports read only the graph: they are built while the pages render, on the CPU
-            // time rendering leaves (its serial parts, its waits on the disk): 10k build 11.5 -> 10 s. Their stage times
-            // overlap render pages', and each stage's CPU column counts the whole process.
-            var side = new StageClock();
-            var alongside = Task.Run(() => side.Time("search index", SearchIndex) + side.Time("exports", Exports));
-            try
-            {
-                files = clock.Time("render pages", () => renderer.RenderPages(Write, options.Parallelism));
-            }
-            finally
-            {
-                // Never leave it writing into a staging folder that a failed build is about to delete.
-                ((IAsyncResult)alongside).AsyncWaitHandle.WaitOne();
-            }
-
-            files += alongside.GetAwaiter().GetResult();
-            foreach (var timing in side.Timings)
-            {
-                clock.Add(timing);
-            }
-        }
-
-        clock.Time("swap", output.Commit);
-        return new BuildResult(analysis, Written: true, files, [.. analysis.Timings, .. clock.Timings]);
-    }
 }
 
 /// <summary>What a build did: the analysis it stood on, whether it wrote the site, and how long each stage took.</summary>
-public sealed record BuildResult(Analysis Analysis, bool Written, int Files, IReadOnlyList<StageTiming> Timings);
+/// <param name="Files">How many files it wrote (in place: those whose bytes changed).</param>
+public sealed record BuildResult(Analysis Analysis, bool Written, int Files, IReadOnlyList<StageTiming> Timings)
+{
+    /// <summary>False when nothing the site is made from changed since the build before (with a cache), so nothing was done.</summary>
+    public bool Changed { get; init; } = true;
+
+    /// <summary>How many pages were rendered (in place: those whose model changed).</summary>
+    public int Rendered { get; init; }
+}

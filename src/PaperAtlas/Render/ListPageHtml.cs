@@ -16,18 +16,28 @@ namespace PaperAtlas.Render;
 /// </summary>
 public static class ListPageHtml
 {
+    /// <summary>What a list's page body is made from: the list, where its entries stand and their papers, and the link words.</summary>
     /// <param name="uiLang">The language of the site's own words (the paper-link label), marked where the list's differs.</param>
     /// <param name="externalImages">Show images from other sites (site.yml's <c>external_images</c>); otherwise they are links.</param>
-    public static RawHtml Render(SourceList list, PaperGraph graph, Routes routes, string paperLinkLabel, string uiLang, bool externalImages)
+    public static ListBody Input(SourceList list, PaperGraph graph, Routes routes, string paperLinkLabel, string uiLang, bool externalImages) => new(
+        list,
+        [
+            .. graph.InList(list.Id).SelectMany(paper => paper.Mentions
+                .Where(m => m.ListId == list.Id)
+                .Select(m => new ListTarget(m.Location.Line, m.Location.Column, m.Anchor, routes.Paper(paper.Slug).Url, paper.Title))),
+        ],
+        paperLinkLabel,
+        string.Equals(list.Info.Lang, uiLang, StringComparison.OrdinalIgnoreCase) ? null : uiLang,
+        externalImages);
+
+    public static string Render(ListBody body)
     {
-        var label = (Text: paperLinkLabel, Lang: string.Equals(list.Info.Lang, uiLang, StringComparison.OrdinalIgnoreCase) ? null : uiLang);
-        var targets = new Dictionary<(int Line, int Column), (PaperMention Mention, Paper Paper)>();
-        foreach (var paper in graph.InList(list.Id))
+        var list = body.List;
+        var label = (Text: body.PaperLinkLabel, body.LabelLang);
+        var targets = new Dictionary<(int Line, int Column), ListTarget>();
+        foreach (var target in body.Targets)
         {
-            foreach (var mention in paper.Mentions.Where(m => m.ListId == list.Id))
-            {
-                targets[(mention.Location.Line - 1, mention.Location.Column - 1)] = (mention, paper);
-            }
+            targets[(target.Line - 1, target.Column - 1)] = target;
         }
 
         var sectionAnchors = list.TopicNotes.ToDictionary(n => (n.Section.Location.Line - 1, n.Section.Location.Column - 1), n => n.Anchor);
@@ -38,25 +48,25 @@ public static class ListPageHtml
         }
 
         ShiftHeadings(document);
-        MarkdownHtml.MakeSafe(document, SourceUri(list.Info), externalImages);
+        MarkdownHtml.MakeSafe(document, SourceUri(list.Info), body.ExternalImages);
         var worksCited = MarkWorksCited(document);
         foreach (var node in document.Descendants().ToList())
         {
             switch (node)
             {
                 case HeadingBlock heading when targets.TryGetValue((heading.Line, heading.Column), out var target):
-                    heading.GetAttributes().Id = target.Mention.Anchor;
-                    heading.Inline?.AppendChild(new HtmlInline(PaperLink(target.Paper, routes, label, null)));
+                    heading.GetAttributes().Id = target.Anchor;
+                    heading.Inline?.AppendChild(new HtmlInline(PaperLink(target, label, null)));
                     break;
                 case HeadingBlock heading:
                     heading.GetAttributes().Id = sectionAnchors.GetValueOrDefault((heading.Line, heading.Column)) ?? HeadingId(MarkdownText.Plain(heading));
                     break;
                 case ListItemBlock item when targets.TryGetValue((item.Line, item.Column), out var target)
                                              && item.LastChild is ParagraphBlock { Inline: { } inline }:
-                    inline.AppendChild(new HtmlInline(PaperLink(target.Paper, routes, label, null)));
+                    inline.AppendChild(new HtmlInline(PaperLink(target, label, null)));
                     break;
                 case Inline inline when inline is LinkInline or AutolinkInline && targets.TryGetValue((inline.Line, inline.Column), out var target):
-                    inline.InsertAfter(new HtmlInline(PaperLink(target.Paper, routes, label, target.Mention.Anchor)));
+                    inline.InsertAfter(new HtmlInline(PaperLink(target, label, target.Anchor)));
                     break;
             }
         }
@@ -71,7 +81,7 @@ public static class ListPageHtml
             LanguageOfParts.MarkEnglishLinks(document);
         }
 
-        return new RawHtml(MarkdownHtml.ToHtml(document));
+        return MarkdownHtml.ToHtml(document);
     }
 
     /// <summary>The list's http(s) source, which resolves its relative links; null when it names no such URL (a file path, say).</summary>
@@ -106,11 +116,11 @@ public static class ListPageHtml
         return id.Length == 0 ? "section" : id;
     }
 
-    private static string PaperLink(Paper paper, Routes routes, (string Text, string? Lang) label, string? anchor)
+    private static string PaperLink(ListTarget target, (string Text, string? Lang) label, string? anchor)
     {
         var id = anchor is null ? "" : $" id=\"{WebUtility.HtmlEncode(anchor)}\"";
         var lang = label.Lang is null ? "" : $" lang=\"{WebUtility.HtmlEncode(label.Lang)}\"";
-        return $"<a class=\"to-paper\"{id}{lang} href=\"{WebUtility.HtmlEncode(routes.Paper(paper.Slug).Url)}\" title=\"{WebUtility.HtmlEncode(paper.Title)}\">{WebUtility.HtmlEncode(label.Text)}</a>";
+        return $"<a class=\"to-paper\"{id}{lang} href=\"{WebUtility.HtmlEncode(target.PaperUrl)}\" title=\"{WebUtility.HtmlEncode(target.PaperTitle)}\">{WebUtility.HtmlEncode(label.Text)}</a>";
     }
 
     /// <summary>Gives each works-cited entry the id <c>cite-N</c>; returns the highest N.</summary>
@@ -144,3 +154,10 @@ public static class ListPageHtml
         return max;
     }
 }
+
+/// <summary>An entry of a list (by its 1-based line and column) and the paper page it links to.</summary>
+public sealed record ListTarget(int Line, int Column, string Anchor, string PaperUrl, string PaperTitle);
+
+/// <summary>What a list's page body is made from (<see cref="ListPageHtml.Input"/>): equal inputs make the same body.</summary>
+/// <param name="LabelLang">The language of the link label, when it is not the list's.</param>
+public sealed record ListBody(SourceList List, EquatableArray<ListTarget> Targets, string PaperLinkLabel, string? LabelLang, bool ExternalImages);

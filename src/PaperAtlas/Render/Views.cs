@@ -12,7 +12,7 @@ public sealed record PaperRow(
 
 public sealed record MentionView(
     string ListTitle, string ListUrl, string EntryUrl, string Kind, string Section, string? Heading,
-    string? StatedTitle, int? StatedYear, RawHtml Note, string Lang, string File, int Line, EquatableArray<CitedEntry> WorksCited)
+    string? StatedTitle, int? StatedYear, Html Note, string Lang, string File, int Line, EquatableArray<CitedEntry> WorksCited)
 {
     public string ListTitleLang => LanguageOfParts.Of(ListTitle, Lang);
 }
@@ -31,16 +31,16 @@ public sealed record PaperView(
     EquatableArray<string> Aliases,
     EquatableArray<LinkView> Links,
     EquatableArray<MentionView> Mentions,
-    RawHtml ContributorNotes,
+    Html ContributorNotes,
     string Bibtex,
     EquatableArray<RelatedGroup> Related,
-    RawHtml Neighbourhood,
+    Html Neighbourhood,
     EquatableArray<LegendKind> NeighbourhoodKinds,
     EquatableArray<PathPlace> Paths);
 
 public sealed record TopicView(TopicChip Topic, string Description, EquatableArray<PaperRow> Papers, EquatableArray<TopicNoteView> Notes);
 
-public sealed record TopicNoteView(string ListTitle, string Url, string Section, RawHtml Note, string Lang);
+public sealed record TopicNoteView(string ListTitle, string Url, string Section, Html Note, string Lang);
 
 public sealed record YearView(int Year, EquatableArray<PaperRow> Papers, int? Previous, int? Next);
 
@@ -51,7 +51,7 @@ public sealed record ListSummary(string Id, string Title, string Description, st
     public string TitleLang => LanguageOfParts.Of(Title, Lang);
 }
 
-public sealed record ListView(ListSummary List, RawHtml Body);
+public sealed record ListView(ListSummary List, Html Body);
 
 public sealed record StepView(string Label, EquatableArray<PaperRow> Papers);
 
@@ -69,7 +69,7 @@ public sealed record HomeView(
 public sealed record SiteView(
     string Title, string Description, string Lang, string Base, string Css, string Js, string GraphJs,
     string Home, string Papers, string Topics, string Years, string Lists, string Search, string Graph, string Feed, string? Contribute,
-    string? Origin, RawHtml Csp);
+    string? Origin, Html Csp);
 
 /// <summary>A topic in the graph's legend: its colour, how many papers it colours, and those of them the picture draws.</summary>
 public sealed record LegendTopic(TopicChip Topic, string Colour, int Count, EquatableArray<PaperRow> Drawn);
@@ -82,7 +82,7 @@ public sealed record RelationView(PaperRow From, string Kind, PaperRow To, strin
 
 /// <summary>The /graph/ page: the laid-out SVG, its legends, filter choices and every relation as text.</summary>
 public sealed record GraphView(
-    RawHtml Svg, int NodeCount, int EdgeCount,
+    Html Svg, int NodeCount, int EdgeCount,
     EquatableArray<LegendTopic> Legend, EquatableArray<LegendKind> Kinds, EquatableArray<TopicChip> Topics, EquatableArray<int> Years,
     EquatableArray<RelationView> Relations);
 

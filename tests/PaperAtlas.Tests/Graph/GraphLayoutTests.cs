@@ -39,10 +39,10 @@ public sealed class GraphLayoutTests
     {
         var picture = Pictures().Whole();
         var labels = picture.Labels;
-        Assert.True(labels.Count >= picture.Nodes.Length / 2, $"only {labels.Count} of {picture.Nodes.Length} nodes got a label");
-        for (var i = 0; i < labels.Count; i++)
+        Assert.True(labels.Length >= picture.Nodes.Length / 2, $"only {labels.Length} of {picture.Nodes.Length} nodes got a label");
+        for (var i = 0; i < labels.Length; i++)
         {
-            for (var j = i + 1; j < labels.Count; j++)
+            for (var j = i + 1; j < labels.Length; j++)
             {
                 Assert.False(labels[i].Box.Overlaps(labels[j].Box), $"labels '{labels[i].Text}' and '{labels[j].Text}' overlap");
             }
