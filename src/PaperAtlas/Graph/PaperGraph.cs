@@ -36,19 +36,45 @@ public sealed class PaperGraph
         Lists = lists;
         Edges = edges;
         ReadingPaths = readingPaths;
-        _byId = papers.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        _byTopic = papers.SelectMany(p => p.Topics.Select(t => (t, p)))
-            .GroupBy(x => x.t, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.p).ToImmutableArray(), StringComparer.Ordinal);
-        _byYear = papers.Where(p => p.Year is not null)
-            .GroupBy(p => p.Year!.Value)
-            .ToDictionary(g => g.Key, g => g.ToImmutableArray());
-        _byList = papers.SelectMany(p => ListsOf(p).Select(l => (l, p)))
-            .GroupBy(x => x.l, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.p).ToImmutableArray(), StringComparer.Ordinal);
-        _edgesOf = edges.SelectMany(e => new[] { (e.From, e), (e.To, e) })
-            .GroupBy(x => x.Item1, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.e).Distinct().ToImmutableArray(), StringComparer.Ordinal);
+        // Plain loops: serve builds a graph per edit, and LINQ's groupings were most of the constructor's time.
+        var byId = new Dictionary<string, Paper>(papers.Length, StringComparer.Ordinal);
+        var byTopic = new Dictionary<string, List<Paper>>(StringComparer.Ordinal);
+        var byYear = new Dictionary<int, List<Paper>>();
+        var byList = new Dictionary<string, List<Paper>>(StringComparer.Ordinal);
+        foreach (var paper in papers)
+        {
+            byId.Add(paper.Id, paper);
+            foreach (var topic in paper.Topics)
+            {
+                Bucket(byTopic, topic).Add(paper);
+            }
+
+            if (paper.Year is { } year)
+            {
+                Bucket(byYear, year).Add(paper);
+            }
+
+            foreach (var list in ListsOf(paper))
+            {
+                Bucket(byList, list).Add(paper);
+            }
+        }
+
+        var edgesOf = new Dictionary<string, List<Edge>>(StringComparer.Ordinal);
+        foreach (var edge in edges)
+        {
+            Bucket(edgesOf, edge.From).Add(edge);
+            if (edge.To != edge.From)
+            {
+                Bucket(edgesOf, edge.To).Add(edge);
+            }
+        }
+
+        _byId = byId;
+        _byTopic = ToArrays(byTopic);
+        _byYear = ToArrays(byYear);
+        _byList = ToArrays(byList);
+        _edgesOf = ToArrays(edgesOf);
         Years = [.. _byYear.Keys.Order()];
 
         // The first topic with an id wins, as a search through the topics in order would find it.
@@ -59,6 +85,21 @@ public sealed class PaperGraph
     }
 
     private static IEnumerable<string> ListsOf(Paper paper) => paper.Mentions.Select(m => m.ListId).Distinct();
+
+    private static List<T> Bucket<TKey, T>(Dictionary<TKey, List<T>> buckets, TKey key)
+        where TKey : notnull
+    {
+        if (!buckets.TryGetValue(key, out var bucket))
+        {
+            buckets[key] = bucket = [];
+        }
+
+        return bucket;
+    }
+
+    private static Dictionary<TKey, ImmutableArray<T>> ToArrays<TKey, T>(Dictionary<TKey, List<T>> buckets)
+        where TKey : notnull =>
+        buckets.ToDictionary(b => b.Key, b => b.Value.ToImmutableArray(), buckets.Comparer);
 
     /// <summary>All papers, ordered by id.</summary>
     public ImmutableArray<Paper> Papers { get; }

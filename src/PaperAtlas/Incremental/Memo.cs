@@ -4,35 +4,46 @@ namespace PaperAtlas.Incremental;
 
 /// <summary>
 /// Results kept from one build to the next by what they were made from, so a rebuild makes again only what an edit
-/// changed. A result the last build did not ask for is let go by the next one: the memo holds about one build's worth.
+/// changed. A result the build before did not ask for is let go: the memo holds about one build's worth.
 /// Safe from several threads; <c>make</c> must be a pure function of its key.
 /// </summary>
 public sealed class Memo<TKey, TValue>(IEqualityComparer<TKey>? comparer = null)
     where TKey : notnull
 {
-    private ConcurrentDictionary<TKey, TValue> _current = new(comparer);
-    private ConcurrentDictionary<TKey, TValue> _previous = new(comparer);
+    private readonly ConcurrentDictionary<TKey, Entry> _entries = new(comparer);
+    private int _build;
 
     public TValue Get(TKey key, Func<TKey, TValue> make)
     {
-        if (_current.TryGetValue(key, out var value))
+        if (!_entries.TryGetValue(key, out var entry))
         {
-            return value;
+            entry = _entries.GetOrAdd(key, k => new Entry(make(k)));
         }
 
-        return _previous.TryGetValue(key, out value) ? _current.GetOrAdd(key, value) : _current.GetOrAdd(key, make);
+        entry.Build = _build;
+        return entry.Value;
     }
 
-    /// <summary>Starts a build: what the one before did not ask for goes.</summary>
+    /// <summary>Starts a build: what the build before did not ask for goes.</summary>
     public void NextBuild()
     {
-        _previous = _current;
-        _current = new ConcurrentDictionary<TKey, TValue>(comparer);
+        foreach (var (key, entry) in _entries)
+        {
+            if (entry.Build < _build)
+            {
+                _entries.TryRemove(key, out _);
+            }
+        }
+
+        _build++;
     }
 
-    public void Clear()
+    public void Clear() => _entries.Clear();
+
+    private sealed class Entry(TValue value)
     {
-        _previous.Clear();
-        _current.Clear();
+        public TValue Value { get; } = value;
+
+        public int Build { get; set; }
     }
 }

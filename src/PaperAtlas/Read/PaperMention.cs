@@ -24,7 +24,11 @@ public enum MentionKind
 }
 
 /// <summary>A related-paper declaration from a paper file's front-matter.</summary>
-public sealed record RelatedRef(string Id, string Kind, string Note, SourceLocation Location);
+public sealed record RelatedRef(string Id, string Kind, string Note, SourceLocation Location)
+{
+    /// <summary>The id it names: an arXiv id without its version, else the id as written.</summary>
+    public string Target { get; } = ArxivId.TryParse(Id, out var arxiv) ? arxiv : Id;
+}
 
 /// <summary>A link of a paper: a label such as <c>abs</c>, <c>pdf</c>, <c>code</c>, and the URL.</summary>
 public sealed record PaperLinkRef(string Label, string Url);
