@@ -1,6 +1,5 @@
 using Markdig.Extensions.Tables;
 using Markdig.Syntax.Inlines;
-using PaperAtlas.Diagnostics;
 
 namespace PaperAtlas.Read;
 
@@ -10,13 +9,24 @@ namespace PaperAtlas.Read;
 /// </summary>
 internal static class TableListReader
 {
-    public static bool Accepts(IReadOnlyList<string> header) =>
-        Tables.FindColumn(header, "arxiv", "链接", "link", "url") >= 0;
+    /// <summary>
+    /// A table with a link column that holds the papers' links. A "Link" column of code or project links is another
+    /// shape (the generic reader finds the paper wherever the row links it).
+    /// </summary>
+    public static bool Accepts(Table table)
+    {
+        var linkColumn = LinkColumn(table);
+        return linkColumn >= 0 && Tables.BodyRows(table).Any(row => Tables.HasPaperLink(Tables.Cell(row, linkColumn)));
+    }
+
+    private static int LinkColumn(Table table) => Tables.FindColumn(Tables.HeaderTexts(table), "arxiv", "链接", "link", "url");
 
     public static void Read(ReadContext context, Table table, PlacedBlock placed)
     {
+        context.Claim(table);
         var header = Tables.HeaderTexts(table);
-        var linkColumn = Tables.FindColumn(header, "arxiv", "链接", "link", "url");
+        var linkColumn = LinkColumn(table);
+        Tables.CheckCellCounts(context, table, linkColumn);
         var titleColumn = Tables.FindColumn(header, "标题", "title", "论文", "paper");
         var nameColumn = titleColumn == 0 || linkColumn == 0 ? -1 : 0;
         foreach (var row in Tables.BodyRows(table))
@@ -30,8 +40,7 @@ internal static class TableListReader
             {
                 if (!string.IsNullOrEmpty(name) || !string.IsNullOrEmpty(title))
                 {
-                    context.Diagnostics.Warning(DiagnosticCodes.EntryWithoutPaper, context.LocationOf(row),
-                        $"the row '{name ?? title}' has no arXiv or DOI link, so no paper page is made for it",
+                    EntryWithoutPaper.Report(context, context.LocationOf(row), name ?? title ?? "",
                         "put the paper's arXiv link (https://arxiv.org/abs/ID) in the link column");
                 }
 
