@@ -21,14 +21,17 @@ public static class AtlasCommand
         var templates = new Option<string?>("--templates") { Description = "A theme folder to use instead of templates/" };
         var format = new Option<string>("--format") { Description = "Diagnostics as `text` (grouped by file) or `github` (workflow annotations)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "github");
-        var verbose = new Option<bool>("--timings") { Description = "Print how long each pipeline stage took" };
+        var timings = new Option<bool>("--timings") { Description = "Print how long each pipeline stage took" };
+        var verbose = new Option<bool>("--verbose") { Description = "Print every diagnostic; without it, many of one kind in one list are summarised" };
+        IReadOnlyList<Diagnostic> Shown(ParseResult parse, IReadOnlyList<Diagnostic> all) =>
+            parse.GetValue(verbose) ? all : Normalise.DiagnosticSummary.Summarise(all);
 
-        var build = new Command("build", "Build the site from the content into the output folder") { content, output, baseUrl, templates, verbose };
+        var build = new Command("build", "Build the site from the content into the output folder") { content, output, baseUrl, templates, timings, verbose };
         build.SetAction(parse =>
         {
             var result = SiteBuilder.Build(new BuildOptions(parse.GetValue(content)!, parse.GetValue(output)!, parse.GetValue(baseUrl), parse.GetValue(templates)));
-            DiagnosticPrinter.Print(result.Analysis.Diagnostics, "text", stderr);
-            if (parse.GetValue(verbose))
+            DiagnosticPrinter.Print(Shown(parse, result.Analysis.Diagnostics), "text", stderr);
+            if (parse.GetValue(timings))
             {
                 foreach (var timing in result.Timings)
                 {
@@ -46,11 +49,11 @@ public static class AtlasCommand
             return Ok;
         });
 
-        var check = new Command("check", "Check the content and print diagnostics; exit 1 when any is an error") { content, format };
+        var check = new Command("check", "Check the content and print diagnostics; exit 1 when any is an error") { content, format, verbose };
         check.SetAction(parse =>
         {
             var analysis = SiteBuilder.Analyse(parse.GetValue(content)!);
-            DiagnosticPrinter.Print(analysis.Diagnostics, parse.GetValue(format)!, stderr);
+            DiagnosticPrinter.Print(Shown(parse, analysis.Diagnostics), parse.GetValue(format)!, stderr);
             var errors = analysis.Diagnostics.Count(d => d.Severity == Severity.Error);
             var warnings = analysis.Diagnostics.Count(d => d.Severity == Severity.Warning);
             stdout.WriteLine($"{analysis.Graph.Papers.Length} papers from {analysis.Content.Lists.Length} lists and {analysis.Content.Papers.Length} paper files: {errors} error(s), {warnings} warning(s)");
