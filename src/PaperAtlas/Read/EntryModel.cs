@@ -22,17 +22,12 @@ internal static partial class EntryModel
     [GeneratedRegex(@"[""“](?<q>[^""“”]{3,})[""”]")]
     private static partial Regex Quoted();
 
-    [GeneratedRegex(@"[\[(（【]\s*[\])）】]")]
-    private static partial Regex EmptyBrackets();
-
-    [GeneratedRegex(@"\s*([,;，；/|·])(?:\s*[,;，；/|·])+")]
-    private static partial Regex RepeatedSeparators();
-
     private static readonly HashSet<string> CodeHosts = new(StringComparer.OrdinalIgnoreCase) { "github.com", "www.github.com", "gitlab.com" };
 
     /// <summary>A stretch of the entry that could be its title or nickname, with the pieces it covers.</summary>
     /// <param name="ByText">Taken from unmarked text: its pieces say more than it (a description after it), so only its text is taken out of the note.</param>
-    private sealed record Candidate(string Text, int Rank, int First, int Last, int Link, bool ByText = false);
+    /// <param name="Lead">For a quoted title, the words before the quote in its run of text (a nickname, perhaps).</param>
+    private sealed record Candidate(string Text, int Rank, int First, int Last, int Link, bool ByText = false, string Lead = "");
 
     public static List<EntryReading> Read(EntryText entry, IReadOnlyList<ColumnRole>? roles = null)
     {
@@ -117,6 +112,7 @@ internal static partial class EntryModel
         private readonly Dictionary<int, Run> _links = [];
         private readonly Dictionary<int, Run> _cells = [];
         private readonly Dictionary<int, string> _linkTexts = [];
+        private readonly List<(FieldRole Role, string Value, int First, int Last)> _fields = [];
 
         public Segment(EntryText entry, int start, int end, IReadOnlyList<ColumnRole>? roles)
         {
@@ -133,7 +129,23 @@ internal static partial class EntryModel
             {
                 _linkTexts[link] = TitleText.Clean(run.Text.ToString());
             }
+
+            foreach (var (first, last) in Groups(start, end))
+            {
+                if (FieldLabel.Split(Concat(first, last, _ => true)) is { } field)
+                {
+                    // "论文：Attention Is All You Need" names the paper; "论文：https://…" links it.
+                    var names = field.Role == FieldRole.Link && !Enumerable.Range(first, last - first + 1).Any(j => Pieces[j].Link >= 0)
+                                && TitleText.IsTitle(TitleText.Clean(field.Value));
+                    _fields.Add((names ? FieldRole.Title : field.Role, field.Value, first, last));
+                }
+            }
         }
+
+        private (FieldRole Role, string Value, int First, int Last)? Field(FieldRole role) =>
+            _fields.Where(f => f.Role == role).Select(f => ((FieldRole, string, int, int)?)f).FirstOrDefault();
+
+        private bool IsFieldLine(int piece) => _fields.Any(f => f.First <= piece && piece <= f.Last);
 
         private List<EntryPiece> Pieces => _entry.Pieces;
 
@@ -255,22 +267,22 @@ internal static partial class EntryModel
                 authorList = TitleText.Authors(authors.Text);
                 Use(authors);
             }
-            else if (CellText(ColumnRole.Authors) is { Length: > 0 } authorCell)
+            else if ((CellText(ColumnRole.Authors) ?? Field(FieldRole.Authors)?.Value) is { Length: > 0 } authorText)
             {
-                authorList = TitleText.Authors(authorCell);
+                authorList = TitleText.Authors(authorText);
             }
 
             string? venue = null;
             int? year = null;
             int? month = null;
-            if (CellText(ColumnRole.Venue) is { } venueCell && TitleText.Clean(venueCell) is { Length: > 0 } venueText && venueText.Any(char.IsLetter))
+            if ((CellText(ColumnRole.Venue) ?? Field(FieldRole.Venue)?.Value) is { } venueCell && TitleText.Clean(venueCell) is { Length: > 0 } venueText && venueText.Any(char.IsLetter))
             {
                 var parsed = VenueDate.Parse(venueText);
                 venue = parsed.Venue ?? venueText;
                 (year, month) = parsed.Venue is null ? (parsed.Year, parsed.Month) : (null, null);
             }
 
-            if (CellText(ColumnRole.Date) is { } dateCell && VenueDate.Parse(dateCell) is { Year: not null } date)
+            if ((CellText(ColumnRole.Date) ?? Field(FieldRole.Date)?.Value) is { } dateCell && VenueDate.Parse(dateCell) is { Year: not null } date)
             {
                 (year, month) = (date.Year, date.Month);
             }
@@ -282,7 +294,7 @@ internal static partial class EntryModel
                 (year, month) = (rest.Year, rest.Month);
             }
 
-            return new EntryReading(link, title, name, authorList, venue, year, month, CodeLink(), Tidy(rest.Rest));
+            return new EntryReading(link, title, name, authorList, venue, year, month, CodeLink(), TitleText.Tidy(rest.Rest));
         }
 
         private Candidate? Own(int link) =>
@@ -296,7 +308,7 @@ internal static partial class EntryModel
             {
                 var text = TitleText.Clean(run.Text.ToString());
                 var italicOnly = (run.Style & (TextStyle.Strong | TextStyle.Underline)) == 0;
-                if (TitleText.IsTitle(text) && !(italicOnly && TitleText.LooksLikeAuthors(text)))
+                if (TitleText.IsTitle(text) && !(italicOnly && TitleText.LooksLikeAuthors(text)) && FieldLabel.Of(text) is null)
                 {
                     candidates.Add(new Candidate(text, italicOnly ? 1 : 0, run.First, run.Last, -1));
                 }
@@ -321,7 +333,7 @@ internal static partial class EntryModel
                         var text = TitleText.Clean(quote.Groups["q"].Value);
                         if (TitleText.IsTitle(text) && TitleText.IsLong(text))
                         {
-                            candidates.Add(new Candidate(text, 0, i, i, -1));
+                            candidates.Add(new Candidate(text, 0, i, i, -1, ByText: true, Lead: piece.Text[..quote.Index]));
                         }
                     }
                 }
@@ -333,6 +345,14 @@ internal static partial class EntryModel
                     && TitleText.Clean(run.Text.ToString()) is var clean && TitleText.IsTitle(clean) && (role == ColumnRole.Title || TitleText.IsLong(clean)))
                 {
                     candidates.Add(new Candidate(clean, 0, run.First, run.Last, -1));
+                }
+            }
+
+            foreach (var (role, value, first, last) in _fields)
+            {
+                if (role == FieldRole.Title && TitleText.Clean(value) is var text && TitleText.IsTitle(text))
+                {
+                    candidates.Add(new Candidate(text, -1, first, last, -1));
                 }
             }
 
@@ -348,26 +368,37 @@ internal static partial class EntryModel
 
         /// <summary>The first long marked title; else the first marked one; italic titles only when nothing is bold, underlined, quoted or linked.</summary>
         private static Candidate? ChooseTitle(List<Candidate> candidates) =>
-            candidates.FirstOrDefault(c => c.Rank == 0 && TitleText.IsLong(c.Text))
+            candidates.FirstOrDefault(c => c.Rank < 0)
+            ?? candidates.FirstOrDefault(c => c.Rank == 0 && TitleText.IsLong(c.Text))
             ?? candidates.FirstOrDefault(c => c.Rank == 0)
             ?? candidates.FirstOrDefault(c => TitleText.IsLong(c.Text))
             ?? candidates.FirstOrDefault();
 
         /// <summary>
-        /// No marked title: the unmarked text before the paper's link (the first line or cell that reads as a title, a
-        /// label such as <c>论文地址：</c> dropped), else the text after it.
+        /// No marked title: the unmarked text before the paper's link on its line (a label such as <c>论文地址：</c>
+        /// dropped); else the first earlier line or cell that reads as a title (not one that introduces, ending in a
+        /// colon); else the text after the link.
         /// </summary>
         private Candidate? Unmarked(int linkPiece)
         {
-            foreach (var (first, last) in Groups(_start, linkPiece).Concat(Groups(linkPiece, _end)))
+            var lineStart = linkPiece;
+            while (lineStart > _start && Pieces[lineStart - 1].Kind is not (PieceKind.LineBreak or PieceKind.CellBreak))
             {
-                if (IsDataCell(Pieces[first].Cell))
+                lineStart--;
+            }
+
+            var places = new List<(int First, int Last)> { (lineStart, linkPiece - 1) };
+            places.AddRange(Groups(_start, lineStart));
+            places.AddRange(Groups(linkPiece, _end));
+            foreach (var (first, last) in places)
+            {
+                if (last < first || IsDataCell(Pieces[first].Cell) || IsFieldLine(first))
                 {
                     continue;
                 }
 
                 var text = Concat(first, last, j => Pieces[j].Link < 0);
-                if (TitleText.FromUnmarked(text) is { } title)
+                if (!text.TrimEnd().EndsWith(':') && !text.TrimEnd().EndsWith('：') && TitleText.FromUnmarked(text) is { } title)
                 {
                     return new Candidate(title, 2, first, last, -1, ByText: true);
                 }
@@ -388,9 +419,20 @@ internal static partial class EntryModel
                 return new Candidate(name, 0, nameRun.First, nameRun.Last, -1);
             }
 
+            if (Field(FieldRole.Name) is { } nameField && TitleText.Clean(nameField.Value) is var named && TitleText.IsShortName(named))
+            {
+                return new Candidate(named, 0, nameField.First, nameField.Last, -1);
+            }
+
             if (title is null)
             {
                 return null;
+            }
+
+            if (title.ByText)
+            {
+                var quoteLead = TitleText.Clean(title.Lead);
+                return TitleText.IsShortName(quoteLead) ? new Candidate(quoteLead, 0, title.First, title.First, -1, ByText: true) : null;
             }
 
             if (candidates.LastOrDefault(c => c.Last < title.First && TitleText.IsShortName(c.Text) && !_used.Contains(c.First)) is { } marked
@@ -405,9 +447,18 @@ internal static partial class EntryModel
                 from--;
             }
 
-            if (from < title.First && TitleText.Clean(Concat(from, title.First - 1, _ => true)) is var before && TitleText.IsShortName(before))
+            // "BERT **BERT: …**, 2018": a name before the title; "We liked [LoRA: …](…) a lot": a sentence around it.
+            var lead = Concat(from, title.First - 1, _ => true);
+            var separated = lead.TrimEnd().EndsWith(':') || lead.TrimEnd().EndsWith('：') || lead.TrimEnd().EndsWith('-') || lead.TrimEnd().EndsWith('|');
+            if (from < title.First && TitleText.Clean(lead) is var before && TitleText.IsShortName(before) && (separated || !SentenceGoesOn(title.Last)))
             {
                 return new Candidate(before, 0, from, title.First - 1, -1);
+            }
+
+            // "**BERT: …**. … (**ELMo**)": a short marked name in brackets after the title.
+            if (candidates.FirstOrDefault(c => c.First > title.Last && c.Rank == 0 && TitleText.IsShortName(c.Text) && OpensBracket(c.First)) is { } after)
+            {
+                return after;
             }
 
             var firstCell = Pieces[_start].Cell;
@@ -418,6 +469,23 @@ internal static partial class EntryModel
             }
 
             return null;
+        }
+
+        private bool OpensBracket(int piece) =>
+            piece > _start && Pieces[piece - 1] is { Kind: PieceKind.Text } before && before.Text.TrimEnd() is { Length: > 0 } text && text[^1] is '(' or '（';
+
+        /// <summary>Whether a word follows the piece on its line, so the piece stood inside a sentence.</summary>
+        private bool SentenceGoesOn(int piece)
+        {
+            for (var i = piece + 1; i < _end && Pieces[i].Kind is PieceKind.Text or PieceKind.Image; i++)
+            {
+                if (Pieces[i].Kind == PieceKind.Text && Pieces[i].Text.TrimStart() is { Length: > 0 } next)
+                {
+                    return char.IsLetterOrDigit(next[0]);
+                }
+            }
+
+            return false;
         }
 
         private string? CodeLink()
@@ -449,24 +517,6 @@ internal static partial class EntryModel
         {
             bool Dropped(int j) =>
                 _used.Contains(j) || (Pieces[j].Link >= 0 && (PaperKey(_entry.Links[Pieces[j].Link]) is not null || LinkWords.IsLinkWord(_linkTexts[Pieces[j].Link])));
-            bool Counts(int j) => Pieces[j].Kind == PieceKind.Text && !Dropped(j) && Pieces[j].Text.Any(char.IsLetter);
-
-            // Kept words before and after each piece, within its cell.
-            var before = new bool[_end - _start];
-            var after = new bool[_end - _start];
-            for (int i = _start, seen = -2; i < _end; i++)
-            {
-                seen = seen == Pieces[i].Cell || Pieces[i].Kind != PieceKind.CellBreak ? seen : -2;
-                before[i - _start] = seen == Pieces[i].Cell;
-                seen = Counts(i) ? Pieces[i].Cell : seen;
-            }
-
-            for (int i = _end - 1, seen = -2; i >= _start; i--)
-            {
-                seen = Pieces[i].Kind == PieceKind.CellBreak ? -2 : seen;
-                after[i - _start] = seen == Pieces[i].Cell;
-                seen = Counts(i) ? Pieces[i].Cell : seen;
-            }
 
             var parts = new List<string>();
             foreach (var (first, last) in Groups(_start, _end))
@@ -476,8 +526,24 @@ internal static partial class EntryModel
                     continue;
                 }
 
-                var text = LinkWords.WithoutLabels(Concat(first, last, j => !Dropped(j) || (before[j - _start] && after[j - _start])));
-                if (Tidy(text) is { Length: > 0 } tidy)
+                if (_fields.FirstOrDefault(f => f.First == first) is { Value: not null } field)
+                {
+                    if (field.Role == FieldRole.Note && TitleText.Tidy(field.Value) is { Length: > 0 } value)
+                    {
+                        parts.Add(value);
+                    }
+
+                    continue;
+                }
+
+                // A line ending in a colon introduces what follows ("Foundation models:"); it says nothing of the paper.
+                var line = Concat(first, last, _ => true).TrimEnd();
+                if (line.EndsWith(':') || line.EndsWith('：'))
+                {
+                    continue;
+                }
+
+                if (TitleText.Tidy(LinkWords.WithoutLabels(Kept(first, last, Dropped))) is { Length: > 0 } tidy)
                 {
                     parts.Add(tidy);
                 }
@@ -493,18 +559,50 @@ internal static partial class EntryModel
             return rest;
         }
 
-        /// <summary>A note without the debris of what was taken out of it: empty brackets, doubled commas, dangling punctuation.</summary>
-        private static string Tidy(string text)
+        /// <summary>
+        /// The text of a line without what was taken out of it, except a run taken from the middle of a sentence, with
+        /// words right before and after it ("We liked [LoRA: …](…) a lot"): that stays, so the sentence still reads.
+        /// </summary>
+        private string Kept(int first, int last, Func<int, bool> dropped)
         {
-            var tidy = MarkdownText.Collapse(text);
-            for (var pass = 0; pass < 3; pass++)
+            var runs = new List<(string Text, bool Dropped)>();
+            for (var j = first; j <= last; j++)
             {
-                tidy = EmptyBrackets().Replace(tidy, "");
-                tidy = RepeatedSeparators().Replace(tidy, "$1");
-                tidy = TitleText.WithoutEnumerator(MarkdownText.Collapse(tidy)).Trim(',', ';', ':', '.', '|', '/', '·', '，', '；', '：', '。', '-', '–', '—', ' ', '(', ')', '[', ']', '（', '）');
+                if (Pieces[j].Kind != PieceKind.Text)
+                {
+                    continue;
+                }
+
+                var drop = dropped(j);
+                if (runs.Count > 0 && runs[^1].Dropped == drop)
+                {
+                    runs[^1] = (runs[^1].Text + Pieces[j].Text, drop);
+                }
+                else
+                {
+                    runs.Add((Pieces[j].Text, drop));
+                }
             }
 
-            return tidy.Any(char.IsLetterOrDigit) ? tidy : "";
+            var builder = new StringBuilder();
+            var wordBefore = false;
+            for (var i = 0; i < runs.Count; i++)
+            {
+                var (text, drop) = runs[i];
+                var inSentence = drop && wordBefore && i + 1 < runs.Count && runs[i + 1].Text.TrimStart() is { Length: > 0 } after && char.IsLetterOrDigit(after[0]);
+                if (!drop || inSentence)
+                {
+                    builder.Append(text);
+                    wordBefore = text.TrimEnd() is { Length: > 0 } kept ? char.IsLetterOrDigit(kept[^1]) : wordBefore;
+                }
+                else
+                {
+                    builder.Append(' ');
+                    wordBefore = false;
+                }
+            }
+
+            return builder.ToString();
         }
 
         /// <summary>Cells whose content is data of their own (venue, date, code, links), never a title.</summary>

@@ -44,6 +44,9 @@ internal static class EntryReader
             read |= context.IsClaimed(block);
             switch (block)
             {
+                case ListBlock list when IsFieldList(list):
+                    ReadFieldList(list, placed, read);
+                    break;
                 case ListBlock list:
                     foreach (var item in list.OfType<ListItemBlock>())
                     {
@@ -74,6 +77,29 @@ internal static class EntryReader
 
                     break;
             }
+        }
+
+        /// <summary>
+        /// A list whose every item is a labelled field (<c>- 论文：…</c>, <c>- 地址：https://…</c>, <c>- 简介：…</c>) is one
+        /// entry, an item per line: it describes one paper, as a heading list does.
+        /// </summary>
+        private static bool IsFieldList(ListBlock list)
+        {
+            var items = list.OfType<ListItemBlock>().ToList();
+            return items.Count >= 2 && items.Count <= 12
+                   && items.All(i => i.Count == 1 && i[0] is ParagraphBlock paragraph && FieldLabel.Split(MarkdownText.Plain(paragraph)) is not null);
+        }
+
+        private void ReadFieldList(ListBlock list, PlacedBlock placed, bool read)
+        {
+            var entry = new EntryText(context.LocationOf(list));
+            foreach (var paragraph in list.OfType<ListItemBlock>().Select(i => (ParagraphBlock)i[0]))
+            {
+                MarkdownEntryText.Append(context, entry, paragraph, plainText: !read);
+                entry.AddLineBreak();
+            }
+
+            Add(entry, placed, null);
         }
 
         /// <summary>A list item is one entry: its paragraphs, one line each; nested lists and other blocks are entries of their own.</summary>

@@ -10,8 +10,8 @@ namespace PaperAtlas.Read;
 /// </summary>
 internal static partial class LinkWords
 {
-    [GeneratedRegex(@"(?<![\w.-])(?<word>[\w.-]{1,16})\s*[:：]")]
-    private static partial Regex Label();
+    [GeneratedRegex(@"(?<![\w.-])(?<word>[\w.-]{1,16})\s*[:：][\s,，;；|/·]*$")]
+    private static partial Regex TrailingLabel();
 
     private static readonly FrozenSet<string> Words = new[]
     {
@@ -22,6 +22,7 @@ internal static partial class LinkWords
         "modelcard", "weights", "checkpoint", "checkpoints", "huggingface", "hf", "paperpage", "openreview", "acl",
         "aclanthology", "semanticscholar", "pwc", "paperswithcode", "bib", "bibtex", "citation", "cite", "leaderboard",
         "techreport", "report", "technicalreport", "preprint", "official", "source", "download", "more", "details", "readmore",
+        "tweet", "twitter", "thread", "discussion", "reddit", "news", "zhihu", "知乎", "微信", "公众号", "解读", "讲解", "翻译",
         "论文", "论文地址", "论文链接", "原文", "原文链接", "链接", "地址", "代码", "代码地址", "代码链接", "项目", "项目地址",
         "项目主页", "主页", "博客", "数据", "数据集", "模型", "演示", "视频", "下载", "文章", "原论文", "全文", "网页",
     }.ToFrozenSet(StringComparer.Ordinal);
@@ -63,9 +64,20 @@ internal static partial class LinkWords
         return IsLinkWord(label) && label.Length > 0 ? trimmed[..start].TrimEnd() : trimmed;
     }
 
-    /// <summary>The text without the labels in it that introduce links (<c>Paper: … Code: …</c>, <c>论文地址：</c>).</summary>
-    public static string WithoutLabels(string text) =>
-        Label().Replace(text, m => IsLinkWord(m.Groups["word"].Value) ? " " : m.Value);
+    /// <summary>
+    /// The text without the labels left at its end once the links they introduced are taken out
+    /// (<c>Paper: Code:</c>, <c>论文地址：</c>); a label-like word inside a sentence stays.
+    /// </summary>
+    public static string WithoutLabels(string text)
+    {
+        var rest = text;
+        for (var match = TrailingLabel().Match(rest); match.Success && IsLinkWord(match.Groups["word"].Value); match = TrailingLabel().Match(rest))
+        {
+            rest = rest[..match.Index];
+        }
+
+        return rest;
+    }
 
     /// <summary>Lower-case letters, digits and CJK characters only: what is left when decoration goes.</summary>
     private static string Key(string text)

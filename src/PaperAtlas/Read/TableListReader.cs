@@ -21,6 +21,14 @@ internal static class TableListReader
 
     private static int LinkColumn(Table table) => Tables.FindColumn(Tables.HeaderTexts(table), "arxiv", "链接", "link", "url");
 
+    /// <summary>A title cell's title, its bold part if it has one beside other text, and the description after it.</summary>
+    private static (string? Title, string Description) TitleOf(TableCell cell)
+    {
+        var bold = MarkdownText.InlinesIn<EmphasisInline>(cell).FirstOrDefault(e => e.DelimiterCount >= 2 && e.Parent is not EmphasisInline);
+        var (title, description) = TitleText.SplitDescription(Tables.CellText(cell), bold is null ? null : MarkdownText.Plain(bold));
+        return (title.Length == 0 ? null : title, description);
+    }
+
     public static void Read(ReadContext context, Table table, PlacedBlock placed)
     {
         context.Claim(table);
@@ -35,7 +43,7 @@ internal static class TableListReader
             var links = linkCell is null ? [] : MarkdownText.LinksIn(linkCell).ToList();
             var paperLink = links.FirstOrDefault(l => context.Target(l) is { IsPaper: true } or { MalformedArxivId: not null });
             var name = Tables.Cell(row, nameColumn) is { } nameCell ? Tables.CellText(nameCell) : null;
-            var title = Tables.Cell(row, titleColumn) is { } titleCell ? Tables.CellText(titleCell) : null;
+            var (title, description) = Tables.Cell(row, titleColumn) is { } titleCell ? TitleOf(titleCell) : (null, "");
             if (paperLink is null)
             {
                 if (!string.IsNullOrEmpty(name) || !string.IsNullOrEmpty(title))
@@ -58,8 +66,14 @@ internal static class TableListReader
                 continue;
             }
 
-            var linkText = paperLink is LinkInline l ? MarkdownText.Plain(l) : "";
-            var remainder = MarkdownText.Without(Tables.CellText(linkCell!), linkText).Trim().Trim('(', ')', '（', '）').Trim();
+            // What the link cell says besides its links: "(InstructGPT)". Link words ("Tweet", "Code") are no note.
+            var remainder = Tables.CellText(linkCell!);
+            foreach (var link in links.OfType<LinkInline>().Where(l => ReferenceEquals(l, paperLink) || LinkWords.IsLinkWord(MarkdownText.Plain(l))))
+            {
+                remainder = MarkdownText.Without(remainder, MarkdownText.Plain(link));
+            }
+
+            remainder = TitleText.Tidy(remainder);
             context.Mentions.Add(new PaperMention
             {
                 ListId = context.ListId,
@@ -72,7 +86,7 @@ internal static class TableListReader
                 Title = string.IsNullOrWhiteSpace(title) ? null : title,
                 Name = string.IsNullOrWhiteSpace(name) ? null : name,
                 Url = MarkdownText.UrlOf(paperLink),
-                Note = remainder,
+                Note = string.Join(" · ", new[] { description, remainder }.Where(n => n.Length > 0)),
                 Anchor = context.NewAnchor(name ?? title ?? target.ArxivId ?? "row"),
             });
         }

@@ -27,6 +27,12 @@ internal static partial class TitleText
     [GeneratedRegex(@"\s+(?:-{1,2}|–|—)\s+")]
     private static partial Regex DescriptionDash();
 
+    [GeneratedRegex(@"[\[(（【]\s*[\])）】]|""\s*""|“\s*”")]
+    private static partial Regex EmptyBrackets();
+
+    [GeneratedRegex(@"\s*([,;，；/|·])(?:\s*[,;，；/|·])+")]
+    private static partial Regex RepeatedSeparators();
+
     [GeneratedRegex(@"\bet\.?\s*al\b\.?", RegexOptions.IgnoreCase)]
     private static partial Regex EtAl();
 
@@ -61,6 +67,7 @@ internal static partial class TitleText
         && !LinkWords.IsLinkWord(text)
         && !text.Contains("://", StringComparison.Ordinal)
         && ArxivId.FindInText(text) is null
+        && PlainTextLinks.In(text).Count == 0
         && !text.StartsWith("10.", StringComparison.Ordinal)
         && !VenueDate.IsOnlyVenueOrDate(text);
 
@@ -76,6 +83,12 @@ internal static partial class TitleText
     /// <summary>Unmarked text before a link, as a title: the part before <c> - description</c>, if it reads as a title and not as prose.</summary>
     public static string? FromUnmarked(string text)
     {
+        // "2023.05 | Tree of Thoughts: … |": fields in a row of their own; the first that is no date or venue.
+        if (text.Contains(" | ", StringComparison.Ordinal))
+        {
+            return text.Split(" | ").Select(FromUnmarked).FirstOrDefault(t => t is not null);
+        }
+
         var title = Clean(LinkWords.WithoutTrailingLabel(Clean(text)));
         if (DescriptionDash().Match(title) is { Success: true } dash && dash.Index > 0)
         {
@@ -90,6 +103,38 @@ internal static partial class TitleText
         var first = title[0];
         var last = title.Split(' ')[^1];
         return (char.IsUpper(first) || char.IsDigit(first) || !char.IsAscii(first)) && !DanglingWords.Contains(last) ? title : null;
+    }
+
+    /// <summary>
+    /// A cell's title and the description written after it: <c>1) **Llama 2** - a collection of …</c> and
+    /// <c>3) SEEDS - a generative AI model …</c> are titled "Llama 2" and "SEEDS"; the rest is the description.
+    /// </summary>
+    public static (string Title, string Description) SplitDescription(string text, string? marked)
+    {
+        var clean = WithoutEnumerator(MarkdownText.Collapse(text));
+        if (marked is { Length: > 0 } && Clean(marked) is { Length: > 0 } title && !string.Equals(title, Clean(clean), StringComparison.Ordinal))
+        {
+            var at = clean.IndexOf(marked, StringComparison.Ordinal);
+            return (title, Tidy(at < 0 ? clean : clean.Remove(at, marked.Length)));
+        }
+
+        return DescriptionDash().Match(clean) is { Success: true } dash && dash.Index > 0
+            ? (Clean(clean[..dash.Index]), Tidy(clean[(dash.Index + dash.Length)..]))
+            : (Clean(clean), "");
+    }
+
+    /// <summary>A note without the debris of what was taken out of it: empty brackets, doubled commas, dangling punctuation.</summary>
+    public static string Tidy(string text)
+    {
+        var tidy = MarkdownText.Collapse(text);
+        for (var pass = 0; pass < 3; pass++)
+        {
+            tidy = EmptyBrackets().Replace(tidy, "");
+            tidy = RepeatedSeparators().Replace(tidy, "$1");
+            tidy = WithoutEnumerator(MarkdownText.Collapse(tidy)).Trim(',', ';', ':', '.', '|', '/', '·', '，', '；', '：', '。', '-', '–', '—', ' ', '(', ')', '[', ']', '（', '）');
+        }
+
+        return tidy.Any(char.IsLetterOrDigit) && !DanglingWords.Contains(tidy) ? tidy : "";
     }
 
     /// <summary>An author list: <c>Yi Tay et al.</c>, or two or more comma-separated names of capitalised words.</summary>
@@ -188,7 +233,7 @@ internal static partial class TitleText
     private static string TrimTrailingPunctuation(string text)
     {
         var end = text.Length;
-        while (end > 0 && text[end - 1] is ',' or ';' or ':' or '，' or '；' or '：' or '、' or '|' or '-' or '–' or '—' or '。' or ' ')
+        while (end > 0 && text[end - 1] is ',' or ';' or ':' or '，' or '；' or '：' or '、' or '|' or '-' or '–' or '—' or '。' or ' ' or '(' or '[' or '（' or '【')
         {
             end--;
         }
