@@ -11,10 +11,10 @@ namespace PaperAtlas.Normalise;
 /// </summary>
 internal static class OwnSections
 {
-    /// <summary>Each list's own sections, by list id, from where the papers' mentions stand.</summary>
+    /// <summary>Each list's own sections, by list id, from where the papers' mentions stand; a section's papers in the list's order.</summary>
     public static Dictionary<string, ImmutableArray<ListSection>> Of(IEnumerable<Paper> papers, TopicMatcher topics)
     {
-        var sections = new Dictionary<string, Dictionary<SourceLocation, (Section Section, ImmutableArray<string> Path, List<string> Papers)>>(StringComparer.Ordinal);
+        var sections = new Dictionary<string, Dictionary<SourceLocation, (Section Section, ImmutableArray<string> Path, List<(SourceLocation At, string Id)> Papers)>>(StringComparer.Ordinal);
         var mapped = new Dictionary<Section, bool>();
         foreach (var paper in papers)
         {
@@ -46,10 +46,7 @@ internal static class OwnSections
                         ofList[section.Location] = entry;
                     }
 
-                    if (entry.Papers.Count == 0 || entry.Papers[^1] != paper.Id)
-                    {
-                        entry.Papers.Add(paper.Id);
-                    }
+                    entry.Papers.Add((mention.Location, paper.Id));
                 }
             }
         }
@@ -58,7 +55,7 @@ internal static class OwnSections
             l => l.Key,
             l => l.Value.Values
                 .OrderBy(s => s.Section.Location.Line).ThenBy(s => s.Section.Location.Column)
-                .Select(s => new ListSection(s.Section, s.Path, [.. s.Papers.Distinct(StringComparer.Ordinal)]))
+                .Select(s => new ListSection(s.Section, s.Path, [.. s.Papers.OrderBy(p => p.At.Line).ThenBy(p => p.At.Column).Select(p => p.Id).Distinct(StringComparer.Ordinal)]))
                 .ToImmutableArray(),
             StringComparer.Ordinal);
     }

@@ -140,12 +140,12 @@ internal static class EntryReader
                 Tables.CheckCellCounts(context, table, paperColumn: -1);
             }
 
-            var header = Tables.HeaderTexts(table);
-            var roles = ColumnRoles.Of(header);
+            var roles = ColumnRoles.Of(Tables.HeaderTexts(table));
+            var width = table.Count == 0 ? 0 : Tables.WrittenCells((TableRow)table[0]);
             foreach (var row in Tables.BodyRows(table))
             {
                 var entry = new EntryText(context.LocationOf(row));
-                for (var c = 0; c < Math.Min(row.Count, header.Count); c++)
+                for (var c = 0; c < Math.Min(row.Count, width); c++)
                 {
                     entry.StartCell(c);
                     foreach (var leaf in ((TableCell)row[c]).OfType<LeafBlock>())
