@@ -113,6 +113,7 @@ internal static partial class EntryModel
         private readonly Dictionary<int, Run> _cells = [];
         private readonly Dictionary<int, string> _linkTexts = [];
         private readonly List<(FieldRole Role, string Value, int First, int Last)> _fields = [];
+        private readonly Dictionary<int, (FieldRole Role, string Value)> _fieldAt = [];
 
         public Segment(EntryText entry, int start, int end, IReadOnlyList<ColumnRole>? roles)
         {
@@ -138,6 +139,7 @@ internal static partial class EntryModel
                     var names = field.Role == FieldRole.Link && !Enumerable.Range(first, last - first + 1).Any(j => Pieces[j].Link >= 0)
                                 && TitleText.IsTitle(TitleText.Clean(field.Value));
                     _fields.Add((names ? FieldRole.Title : field.Role, field.Value, first, last));
+                    _fieldAt[first] = (_fields[^1].Role, field.Value);
                 }
             }
         }
@@ -145,7 +147,8 @@ internal static partial class EntryModel
         private (FieldRole Role, string Value, int First, int Last)? Field(FieldRole role) =>
             _fields.Where(f => f.Role == role).Select(f => ((FieldRole, string, int, int)?)f).FirstOrDefault();
 
-        private bool IsFieldLine(int piece) => _fields.Any(f => f.First <= piece && piece <= f.Last);
+        /// <summary>Whether a line or cell (by its first piece) is a labelled field.</summary>
+        private bool IsFieldLine(int first) => _fieldAt.ContainsKey(first);
 
         private List<EntryPiece> Pieces => _entry.Pieces;
 
@@ -202,7 +205,7 @@ internal static partial class EntryModel
 
             var candidates = Candidates();
             var authors = AuthorsCandidate();
-            var entryTitle = ChooseTitle(candidates) ?? Unmarked(_links[papers[0].Links[0]].First);
+            var entryTitle = ChooseTitle(candidates) ?? Unmarked(_links[papers[0].Links[0]].First, authors);
             var single = papers.Count == 1;
             var readings = new List<EntryReading>();
             var entryTitleTaken = false;
@@ -213,7 +216,7 @@ internal static partial class EntryModel
                 if (links.Select(Own).FirstOrDefault(c => c is not null) is { } own)
                 {
                     // "[LLaVA](…) **Visual Instruction Tuning**": a short linked name beside a marked title on its line is the nickname.
-                    if (!TitleText.IsLong(own.Text) && entryTitle is { Link: < 0, ByText: false } other && TitleText.IsLong(other.Text) && OnSameLine(own.First, other.First))
+                    if (single && !TitleText.IsLong(own.Text) && entryTitle is { Link: < 0, ByText: false } other && TitleText.IsLong(other.Text) && OnSameLine(own.First, other.First))
                     {
                         (title, ownShort) = (other, own);
                     }
@@ -379,7 +382,7 @@ internal static partial class EntryModel
         /// dropped); else the first earlier line or cell that reads as a title (not one that introduces, ending in a
         /// colon); else the text after the link.
         /// </summary>
-        private Candidate? Unmarked(int linkPiece)
+        private Candidate? Unmarked(int linkPiece, Candidate? authors)
         {
             var lineStart = linkPiece;
             while (lineStart > _start && Pieces[lineStart - 1].Kind is not (PieceKind.LineBreak or PieceKind.CellBreak))
@@ -397,7 +400,7 @@ internal static partial class EntryModel
                     continue;
                 }
 
-                var text = Concat(first, last, j => Pieces[j].Link < 0);
+                var text = Concat(first, last, j => Pieces[j].Link < 0 && (authors is null || j < authors.First || j > authors.Last));
                 if (!text.TrimEnd().EndsWith(':') && !text.TrimEnd().EndsWith('：') && TitleText.FromUnmarked(text) is { } title)
                 {
                     return new Candidate(title, 2, first, last, -1, ByText: true);
@@ -526,7 +529,7 @@ internal static partial class EntryModel
                     continue;
                 }
 
-                if (_fields.FirstOrDefault(f => f.First == first) is { Value: not null } field)
+                if (_fieldAt.TryGetValue(first, out var field))
                 {
                     if (field.Role == FieldRole.Note && TitleText.Tidy(field.Value) is { Length: > 0 } value)
                     {

@@ -19,10 +19,10 @@ internal sealed partial record VenueDate(string? Venue, int? Year, int? Month, s
     [GeneratedRegex(@"\b(?<mn>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?<y>(?:19|20)[0-9]{2})(?![0-9])")]
     private static partial Regex MonthYear();
 
-    [GeneratedRegex(@"(?<venue>(?:[A-Z][\w&.+\-]*|arXiv|arxiv)(?:\s+" + VenueWord + @"){0,3})(?:\s?['’](?<yy>[0-9]{2})|\s(?<y>(?:19|20)[0-9]{2}))(?![0-9])(?<suffix>(?:\s+(?:[A-Z][\w\-]*|findings|workshop|oral|spotlight|highlight|poster|main|short|long|track)){0,3})")]
+    [GeneratedRegex(@"(?<venue>(?:[A-Z][\w&.+\-]*|arXiv|arxiv)(?:\s+" + VenueWord + @"){0,2})(?:\s?['’](?<yy>[0-9]{2})|\s(?<y>(?:19|20)[0-9]{2}))(?![0-9])(?<suffix>(?:\s+(?:[A-Z][\w\-]*|findings|workshop|oral|spotlight|highlight|poster|main|short|long|track)){0,3})")]
     private static partial Regex VenueYear();
 
-    [GeneratedRegex(@"(?<![0-9.])(?<y>(?:19|20)[0-9]{2})(?![0-9])")]
+    [GeneratedRegex(@"(?<![0-9A-Za-z.])(?<y>(?:19|20)[0-9]{2})(?![0-9A-Za-z])")]
     private static partial Regex BareYear();
 
     private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
