@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace PaperAtlas.Read;
@@ -46,7 +45,7 @@ internal static partial class FieldLabel
     /// <summary>What a label means; null for text that is no label.</summary>
     public static FieldRole? Of(string label)
     {
-        var key = Key(label);
+        var key = LinkWords.Key(label);
         return Labels.TryGetValue(key, out var role) ? role : key.Length > 0 && LinkWords.IsLinkWord(key) ? FieldRole.Link : null;
     }
 
@@ -55,19 +54,5 @@ internal static partial class FieldLabel
     {
         var match = LabelledLine().Match(line);
         return match.Success && Of(match.Groups["label"].Value) is { } role ? (role, match.Groups["value"].Value.Trim()) : null;
-    }
-
-    private static string Key(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (char.IsLetter(c))
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        return builder.ToString();
     }
 }

@@ -80,7 +80,7 @@ internal static partial class LinkWords
     }
 
     /// <summary>Lower-case letters, digits and CJK characters only: what is left when decoration goes.</summary>
-    private static string Key(string text)
+    public static string Key(string text)
     {
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
