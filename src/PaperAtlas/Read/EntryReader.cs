@@ -14,9 +14,11 @@ internal static class EntryReader
     public static int Read(ReadContext context)
     {
         var reader = new Walker(context);
-        foreach (var placed in context.Blocks)
+        for (var i = 0; i < context.Blocks.Length; i++)
         {
-            reader.Visit(placed.Block, placed, read: false);
+            // The first entry right under a heading may be the paper the heading names ("### Attention Is All You Need").
+            reader.HeadingAbove = i > 0 ? ReadContext.SectionOpenedBy(context.Blocks[i - 1]) : null;
+            reader.Visit(context.Blocks[i].Block, context.Blocks[i], read: false);
         }
 
         if (reader.First is { } at)
@@ -34,6 +36,9 @@ internal static class EntryReader
         public int Count { get; private set; }
 
         public SourceLocation? First { get; private set; }
+
+        /// <summary>The heading right above the block being read, until its first entry is read.</summary>
+        public Section? HeadingAbove { get; set; }
 
         /// <param name="read">
         /// Whether a shape reader has read the block (or one around it) whole: then its text is not read again for
@@ -186,17 +191,27 @@ internal static class EntryReader
             var id = link.Target.ArxivId ?? link.Target.Doi ?? "link";
             First ??= link.Location;
             Count++;
+            var (title, name, sections, own) = (reading.Title, reading.Name, placed.Sections, (Section?)null);
+            if (title is null && name is null && HeadingAbove is { } heading && !placed.Sections.IsEmpty && placed.Sections[^1] == heading && TitleText.IsTitle(heading.Title))
+            {
+                // An entry that names no paper, first under a heading: the heading is the paper's, not a section.
+                (title, name) = TitleText.IsLong(heading.Title) ? (heading.Title, (string?)null) : (null, heading.Title);
+                (sections, own) = (placed.Sections[..^1], heading);
+            }
+
+            HeadingAbove = null;
             context.Mentions.Add(new PaperMention
             {
                 ListId = context.ListId,
                 SourceFile = context.Document.RelativePath,
                 Location = link.Location,
                 Kind = MentionKind.Generic,
-                Sections = placed.Sections,
+                Sections = sections,
+                OwnHeading = own,
                 ArxivId = link.Target.ArxivId,
                 Doi = link.Target.Doi,
-                Title = reading.Title,
-                Name = reading.Name,
+                Title = title,
+                Name = name,
                 Year = reading.Year,
                 Month = reading.Month,
                 YearLocation = reading.Year is null ? null : link.Location,
@@ -206,7 +221,7 @@ internal static class EntryReader
                 Venue = reading.Venue,
                 Links = reading.Code is { } code ? [new PaperLinkRef("code", code)] : [],
                 // The list page marks a paper's place beside its link; a link inside raw HTML has no place it can mark.
-                Anchor = link.Placeable ? context.NewAnchor(reading.Title ?? reading.Name ?? id) : "",
+                Anchor = link.Placeable ? context.NewAnchor(title ?? name ?? id) : "",
             });
         }
     }

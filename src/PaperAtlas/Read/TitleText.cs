@@ -27,6 +27,12 @@ internal static partial class TitleText
     [GeneratedRegex(@"\s+(?:-{1,2}|–|—)\s+")]
     private static partial Regex DescriptionDash();
 
+    [GeneratedRegex(@"(?<=[a-z\p{Lo}?!)])[.。]\s+(?=[A-Z0-9*\p{Lo}])")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"(?:[,;(（]\s*(?:[A-Z][\w&+\-]*(?:\s+[A-Za-z][\w&+\-]*){0,2}\s*['’]?\s*)?|\s+(?:[A-Z][A-Za-z]*[A-Z][\w&+\-]*|[Aa]r[Xx]iv)\s*['’]?\s*)(?:19|20)[0-9]{2}[)）]?$")]
+    private static partial Regex TrailingVenueYear();
+
     [GeneratedRegex(@"[\[(（【]\s*[\])）】]|""\s*""|“\s*”")]
     private static partial Regex EmptyBrackets();
 
@@ -95,6 +101,14 @@ internal static partial class TitleText
             title = Clean(title[..dash.Index]);
         }
 
+        // "Attention Is All You Need. NeurIPS 2017." and "…, 2017": the title is the first sentence, without its venue and year.
+        if (SentenceEnd().Match(title) is { Success: true } end && end.Index > 0 && IsLong(title[..end.Index]))
+        {
+            title = Clean(title[..end.Index]);
+        }
+
+        title = Clean(TrailingVenueYear().Replace(title, ""));
+
         if (!IsTitle(title) || title.Length > 250 || LooksLikeAuthors(title))
         {
             return null;
@@ -146,9 +160,9 @@ internal static partial class TitleText
             return false;
         }
 
-        if (EtAl().IsMatch(trimmed))
+        if (EtAl().Match(trimmed) is { Success: true } etAl)
         {
-            return IsName(EtAl().Replace(trimmed, "").Trim().TrimEnd(',', ' ').Split(',')[0]);
+            return IsName(trimmed[..etAl.Index].Trim().TrimEnd(',', ' ').Split(',')[0]);
         }
 
         var names = NameSeparator().Split(trimmed).Where(n => n.Length > 0).ToList();
@@ -159,8 +173,9 @@ internal static partial class TitleText
     public static ImmutableArray<string> Authors(string text)
     {
         var trimmed = text.Trim().TrimEnd('.', ' ');
-        var others = EtAl().IsMatch(trimmed);
-        var names = NameSeparator().Split(EtAl().Replace(trimmed, "")).Select(n => n.Trim().TrimEnd('.')).Where(n => n.Length > 0);
+        var etAl = EtAl().Match(trimmed);
+        var names = NameSeparator().Split(etAl.Success ? trimmed[..etAl.Index] : trimmed).Select(n => n.Trim().TrimEnd('.')).Where(n => n.Length > 0);
+        var others = etAl.Success;
         return [.. names, .. others ? new[] { "others" } : []];
     }
 

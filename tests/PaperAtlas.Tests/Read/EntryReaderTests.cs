@@ -338,4 +338,38 @@ public sealed class EntryReaderTests
 
         Assert.Equal(("SEEDS", "a generative AI model based on diffusion"), (mention.Title, mention.Note));
     }
+
+    [Theory]
+    [InlineData("1. Attention Is All You Need. NeurIPS 2017. [[pdf]](https://arxiv.org/abs/1706.03762)")]
+    [InlineData("1. Attention Is All You Need, NeurIPS 2017 [pdf](https://arxiv.org/abs/1706.03762)")]
+    public void An_unmarked_title_ends_before_its_venue_and_year(string line)
+    {
+        var mention = Only(line);
+
+        Assert.Equal(("Attention Is All You Need", "NeurIPS 2017"), (mention.Title, mention.Venue));
+    }
+
+    [Fact]
+    public void An_entry_that_names_no_paper_first_under_a_heading_is_the_paper_the_heading_names()
+    {
+        var mention = Only(
+            "## Alignment",
+            "### Direct Preference Optimization: Your Language Model is Secretly a Reward Model",
+            "",
+            "[paper](https://arxiv.org/abs/2305.18290) | [code](https://github.com/eric-mitchell/direct-preference-optimization)");
+
+        Assert.Equal("Direct Preference Optimization: Your Language Model is Secretly a Reward Model", mention.Title);
+        Assert.Equal(mention.Title, mention.OwnHeading?.Title);
+        Assert.Equal(["Alignment"], mention.Sections.Select(s => s.Title));
+    }
+
+    [Fact]
+    public void Authors_before_et_al_are_read_whatever_follows_it()
+    {
+        var mention = Only("- [2023/05] **StarCoder: may the source be with you!** *Li et al. arXiv* [[paper](https://arxiv.org/abs/2305.06161)] [[repo](https://github.com/bigcode-project/starcoder)]");
+
+        Assert.Equal(["Li", "others"], mention.Authors.ToArray());
+        Assert.Equal((2023, 5), (mention.Year, mention.Month));
+        Assert.Equal("https://github.com/bigcode-project/starcoder", Assert.Single(mention.Links).Url);
+    }
 }
