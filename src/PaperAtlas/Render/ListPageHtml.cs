@@ -152,9 +152,10 @@ public static class ListPageHtml
 
             var heading = new HeadingBlock(null!) { Level = found.Level, Line = html.Line, Column = html.Column, Span = html.Span };
             heading.Inline = new ContainerInline().AppendChild(new LiteralInline(SectionTitle.Clean(found.Title)));
+            // Its id, in the characters a heading's own id has (the raw HTML's attributes are never copied as written).
             if (Read.MarkdownEntryText.AttributeOf(source[..(source.IndexOf('>', StringComparison.Ordinal) + 1)], "id") is { Length: > 0 } id)
             {
-                heading.GetAttributes().Id = id;
+                heading.GetAttributes().Id = HeadingId(id);
             }
 
             var index = document.IndexOf(html);
