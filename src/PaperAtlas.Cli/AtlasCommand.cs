@@ -27,14 +27,17 @@ public static class AtlasCommand
         var templates = new Option<string?>("--templates") { Description = "A theme folder to use instead of templates/" };
         var format = new Option<string>("--format") { Description = "Diagnostics as `text` (grouped by file) or `github` (workflow annotations)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "github");
-        var verbose = new Option<bool>("--timings") { Description = "Print how long each pipeline stage took" };
+        var timings = new Option<bool>("--timings") { Description = "Print how long each pipeline stage took" };
+        var verbose = new Option<bool>("--verbose") { Description = "Print every diagnostic; without it, many of one kind in one list are summarised" };
+        IReadOnlyList<Diagnostic> Shown(ParseResult parse, IReadOnlyList<Diagnostic> all) =>
+            parse.GetValue(verbose) ? all : Normalise.DiagnosticSummary.Summarise(all);
 
-        var build = new Command("build", "Build the site from the content into the output folder") { content, output, baseUrl, templates, verbose };
+        var build = new Command("build", "Build the site from the content into the output folder") { content, output, baseUrl, templates, timings, verbose };
         build.SetAction(parse =>
         {
             var result = SiteBuilder.Build(new BuildOptions(parse.GetValue(content)!, parse.GetValue(output)!, parse.GetValue(baseUrl), parse.GetValue(templates)));
-            DiagnosticPrinter.Print(result.Analysis.Diagnostics, "text", stderr);
-            if (parse.GetValue(verbose))
+            DiagnosticPrinter.Print(Shown(parse, result.Analysis.Diagnostics), "text", stderr);
+            if (parse.GetValue(timings))
             {
                 foreach (var timing in result.Timings)
                 {
@@ -55,13 +58,14 @@ public static class AtlasCommand
         var strict = new Option<bool>("--strict") { Description = $"Fail (exit 1) on warnings too, except those accepted in {AcceptedWarnings.FileName}" };
         var changedFrom = new Option<string?>("--changed-from") { Description = "A git ref (e.g. origin/main): diagnostics about the files changed since the branch left it come first" };
         var summary = new Option<string?>("--summary") { Description = $"Append every diagnostic as a Markdown table to this file (default with --format github: ${StepSummaryVariable})" };
-        var check = new Command("check", "Check the content and print diagnostics; exit 1 when any is an error (or, with --strict, a warning)") { content, format, strict, changedFrom, summary };
+        var check = new Command("check", "Check the content and print diagnostics; exit 1 when any is an error (or, with --strict, a warning)") { content, format, strict, changedFrom, summary, verbose };
         check.SetAction(parse =>
         {
             var contentPath = parse.GetValue(content)!;
             var githubFormat = parse.GetValue(format) == "github";
             var analysis = SiteBuilder.Analyse(contentPath);
             var (diagnostics, accepted) = AcceptedWarnings.Apply(contentPath, analysis.Diagnostics);
+            var shown = Shown(parse, diagnostics);
             ChangedFiles? changed = null;
             if (parse.GetValue(changedFrom) is { } gitRef)
             {
@@ -73,11 +77,11 @@ public static class AtlasCommand
                 }
                 else
                 {
-                    diagnostics = changed.First(diagnostics);
+                    shown = changed.First(shown);
                 }
             }
 
-            DiagnosticPrinter.Print(diagnostics, parse.GetValue(format)!, stderr);
+            DiagnosticPrinter.Print(shown, parse.GetValue(format)!, stderr);
             var errors = diagnostics.Count(d => d.Severity == Severity.Error);
             var warnings = diagnostics.Count(d => d.Severity == Severity.Warning);
             var counts = $"{errors} error(s), {warnings} warning(s)" + (accepted > 0 ? $", {accepted} accepted" : "");
@@ -91,7 +95,7 @@ public static class AtlasCommand
             if ((parse.GetValue(summary) ?? (githubFormat ? environment(StepSummaryVariable) : null)) is { Length: > 0 } summaryFile)
             {
                 var headline = (failed ? "Failed" : "Passed") + $": {counts}, in {analysis.Graph.Papers.Length} papers.";
-                File.AppendAllText(summaryFile, DiagnosticPrinter.Markdown(diagnostics, changed, headline));
+                File.AppendAllText(summaryFile, DiagnosticPrinter.Markdown(changed?.First(diagnostics) ?? diagnostics, changed, headline));
             }
 
             return failed ? ContentErrors : Ok;

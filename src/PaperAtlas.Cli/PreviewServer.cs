@@ -141,7 +141,7 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
                 return false;
             }
 
-            DiagnosticPrinter.Print(result.Build.Analysis.Diagnostics.Where(d => d.Severity != Severity.Info).ToList(), "text", log);
+            DiagnosticPrinter.Print(Normalise.DiagnosticSummary.Summarise([.. result.Build.Analysis.Diagnostics.Where(d => d.Severity != Severity.Info)]), "text", log);
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             log.WriteLine(result.Build.Written
                 ? $"{(result.Full ? "rebuilt" : "updated")} {result.Build.Files} of {result.Rendered} rendered files in {elapsed:F0} ms"

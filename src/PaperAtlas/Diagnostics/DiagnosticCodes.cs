@@ -45,6 +45,15 @@ public static class DiagnosticCodes
     public const string TooManyMentions = "PA311";
     public const string AcceptedWarningGone = "PA318";
 
+    /// <summary>Many headings of one list map to no topic: one note for them all (PA303 each, under --verbose).</summary>
+    public const string UnmappedSectionsSummary = "PA314";
+
+    /// <summary>Many table rows of one list link no paper: one note for them all (PA205 each, under --verbose).</summary>
+    public const string EntriesWithoutPaperSummary = "PA315";
+
+    /// <summary>Any other warning repeated in one file: the first few, then one note for the rest (all under --verbose).</summary>
+    public const string RepeatedDiagnosticsSummary = "PA316";
+
     public const string TemplateError = "PA401";
     public const string WriteFailed = "PA402";
     public const string ThemeInsideContent = "PA403";

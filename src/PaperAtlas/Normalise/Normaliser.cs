@@ -34,8 +34,9 @@ public static class Normaliser
         var names = new NameIndex(papers);
         var edges = Relations.Build(papers, names, ids, diagnostics);
         var paths = ReadingPaths.Resolve(lists, content.Settings, names, ids, diagnostics);
+        var ownSections = OwnSections.Of(papers, topics);
         var sourceLists = lists
-            .Select(l => new SourceList(l.List, l.Sections, l.TopicNotes))
+            .Select(l => new SourceList(l.List, l.Sections, l.TopicNotes) { OwnSections = ownSections.GetValueOrDefault(l.List.Id, []) })
             .ToImmutableArray();
         return new PaperGraph(papers, content.Topics, sourceLists, edges, paths);
     }
@@ -106,11 +107,10 @@ public static class Normaliser
     internal static Paper WithPaperFile(Paper paper, PaperMention oldFile, PaperMention newFile)
     {
         var mentions = paper.Mentions.Replace(oldFile, newFile, ReferenceEqualityComparer.Instance);
-        var file = mentions.First(m => m.Kind == MentionKind.PaperFile);
         return paper with
         {
-            Authors = file.Authors,
-            Venue = file.Venue,
+            Authors = AuthorsOf(mentions),
+            Venue = VenueOf(mentions),
             Links = LinksOf(paper.ArxivId, paper.Doi, mentions),
             Mentions = mentions,
         };
@@ -292,7 +292,6 @@ public static class Normaliser
         }
 
         mentions = mentions.Where(m => m.Kind != MentionKind.PaperFile || ReferenceEquals(m, files.FirstOrDefault())).ToImmutableArray();
-        var file = files.FirstOrDefault();
         var title = PaperTitle.Choose(mentions);
         PaperTitle.ReportConflicts(group, mentions, title, diagnostics);
         var (year, month) = PaperDates.Choose(group, mentions, diagnostics);
@@ -306,8 +305,8 @@ public static class Normaliser
             title,
             year,
             month,
-            file?.Authors ?? [],
-            file?.Venue,
+            AuthorsOf(mentions),
+            VenueOf(mentions),
             TopicsOf(mentions, sectionTopics, topicIds, diagnostics),
             AliasesOf(mentions, title),
             LinksOf(group.ArxivId, group.Doi, mentions),
@@ -339,6 +338,14 @@ public static class Normaliser
 
         return [.. result];
     }
+
+    /// <summary>The paper file's authors; a paper without a file (or a file without authors) has those the first list entry names.</summary>
+    private static ImmutableArray<string> AuthorsOf(ImmutableArray<PaperMention> mentions) =>
+        mentions.Select(m => m.Authors).FirstOrDefault(a => !a.IsEmpty, []);
+
+    /// <summary>The paper file's venue, else the first a list entry names (<c>NeurIPS 2023</c>).</summary>
+    private static string? VenueOf(ImmutableArray<PaperMention> mentions) =>
+        mentions.Select(m => m.Venue).FirstOrDefault(v => !string.IsNullOrEmpty(v));
 
     private static ImmutableArray<string> AliasesOf(ImmutableArray<PaperMention> mentions, string title)
     {

@@ -255,7 +255,10 @@ public sealed class SiteRenderer
     private ListView ListPage(SourceList list)
     {
         var label = _theme.Strings.TryGetValue("paper_page", out var value) ? value?.ToString() ?? "paper" : "paper";
-        return new ListView(Summary(list), ListPageHtml.Render(list, _graph, _urls, label, _site.Lang, _settings.ExternalImages));
+        var body = ListPageHtml.Render(list, _graph, _urls, label, _site.Lang, _settings.ExternalImages);
+        var sections = new ListSectionChips(list, body);
+        var papers = sections.Sections.IsEmpty ? [] : _graph.InList(list.Id).Select(p => sections.Row(_rows[p.Id])).ToImmutableArray();
+        return new ListView(Summary(list), body.Html, sections.Sections, papers);
     }
 
     private TopicView TopicPage(Topic topic)
