@@ -13,7 +13,8 @@ public sealed class SearchComboboxTests(BrowserFixture fixture)
         await page.GotoAsync(fixture.Server.Url(path));
         await page.Keyboard.PressAsync("/");
         await page.Keyboard.TypeAsync(query);
-        await page.Locator("#search-suggestions [role=option]").First.WaitForAsync();
+        // The options of the whole query: those of a shorter prefix, rendered while typing, are replaced when it answers.
+        await page.Locator($"#search-suggestions[data-query=\"{query}\"] [role=option]").First.WaitForAsync();
         return page;
     }
 
