@@ -141,7 +141,7 @@ public static class MetadataYaml
 
         if (!IsPaperId(id))
         {
-            diagnostics.Error(DiagnosticCodes.MetadataRecordInvalid, yaml.LocationOf(IdField),
+            diagnostics.Error(DiagnosticCodes.MetadataRecordInvalid, yaml.LocationOf(yaml.Node(IdField)!),
                 $"`id` is '{ControlCharacters.Printable(id)}', which is not a paper id", "write an arXiv id without version (1706.03762), a DOI (10.1234/abc) or a lowercase slug");
             return null;
         }
@@ -207,7 +207,7 @@ public static class MetadataYaml
         var arxivId = fields.GetString(ScholarArxivId, diagnostics);
         if (arxivId is not null && !(ArxivId.TryParse(arxivId, out var canonical) && canonical == arxivId))
         {
-            diagnostics.Error(DiagnosticCodes.MetadataRecordInvalid, fields.LocationOf(ScholarArxivId),
+            diagnostics.Error(DiagnosticCodes.MetadataRecordInvalid, fields.LocationOf(fields.Node(ScholarArxivId)!),
                 $"`{ScholarArxivId}` is '{ControlCharacters.Printable(arxivId!)}', which is not an arXiv id", "write it without version, e.g. 1706.03762");
             arxivId = null;
         }
@@ -239,7 +239,7 @@ public static class MetadataYaml
             return date;
         }
 
-        diagnostics.Error(DiagnosticCodes.MetadataRecordInvalid, fields.LocationOf(key),
+        diagnostics.Error(DiagnosticCodes.MetadataRecordInvalid, fields.LocationOf(fields.Node(key)!),
             $"`{key}` is '{ControlCharacters.Printable(text)}', which is not a day", $"write it as YYYY-MM-DD, e.g. `{key}: \"2017-06-12\"`");
         return null;
     }
@@ -253,7 +253,7 @@ public static class MetadataYaml
         }
     }
 
-    /// <summary>An atlas paper id: an arXiv id without version, a DOI, or a slug made from a title.</summary>
+    /// <summary>An atlas paper id: an arXiv id without version (a versioned one is no slug), a DOI, or a slug made from a title.</summary>
     private static bool IsPaperId(string id) =>
-        (ArxivId.TryParse(id, out var arxiv) && arxiv == id) || Dois.IsDoi(id) || Slug.IsSafe(id);
+        ArxivId.TryParse(id, out var arxiv) ? arxiv == id : Dois.IsDoi(id) || Slug.IsSafe(id);
 }
