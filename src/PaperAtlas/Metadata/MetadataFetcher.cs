@@ -29,6 +29,11 @@ public static class MetadataFetcher
         var diagnostics = new DiagnosticBag();
         var stored = MetadataStore.Load(options.ContentPath, diagnostics);
         var papers = analysis.Graph.Papers;
+        if (analysis.HasErrors)
+        {
+            log($"the content has {analysis.Diagnostics.Count(d => d.Severity == Severity.Error)} error(s) (`atlas check` lists them): asking about the papers it could read");
+        }
+
         log($"{papers.Length} papers in the atlas ({papers.Count(p => p.ArxivId is not null)} with an arXiv id), {stored.Count} with a stored record"
             + (options.Refresh ? "; asking about every paper again" : "; asking about those without one"));
 
@@ -101,7 +106,7 @@ public static class MetadataFetcher
 
         if (byId.Count + byTitle.Count > 0)
         {
-            log($"{ScholarService}: asking about {byId.Count + byTitle.Count} papers: "
+            log($"{ScholarService}: asking about {Papers(byId.Count + byTitle.Count)}: "
                 + string.Join(", ", new[] { byId.Count > 0 ? $"{byId.Count} by id in {Batches(byId.Count, ScholarClient.BatchSize)}" : null, byTitle.Count > 0 ? $"{byTitle.Count} by title" : null }.OfType<string>()));
         }
 
@@ -165,7 +170,7 @@ public static class MetadataFetcher
     {
         if (wanted.Count > 0)
         {
-            log($"{ArxivService}: asking about {wanted.Count} papers in {Batches(wanted.Count, ArxivClient.BatchSize)}");
+            log($"{ArxivService}: asking about {Papers(wanted.Count)} in {Batches(wanted.Count, ArxivClient.BatchSize)}");
         }
 
         foreach (var batch in wanted.Chunk(ArxivClient.BatchSize))
@@ -188,6 +193,8 @@ public static class MetadataFetcher
             }
         }
     }
+
+    private static string Papers(int count) => count == 1 ? "1 paper" : $"{count} papers";
 
     private static string Batches(int count, int size) => (count + size - 1) / size is var n && n == 1 ? "1 request" : $"{n} requests";
 
