@@ -26,13 +26,16 @@ public sealed class FakeServices : IDisposable
     private readonly Dictionary<string, Queue<Fault>> _faults = new(StringComparer.Ordinal) { [Arxiv] = new(), [Scholar] = new() };
     private readonly Lock _gate = new();
     private readonly Task _serving;
+    private readonly Uri? _redirectTo;
 
     /// <param name="time">The clock requests are timed on (the system's when null).</param>
     /// <param name="port">0 for any free port.</param>
     /// <param name="log">Told one line per request answered, when given.</param>
-    public FakeServices(FakeCatalogue catalogue, TimeProvider? time = null, int port = 0, Action<string>? log = null)
+    /// <param name="redirectTo">When given, every request is answered 301 to the same path there (a service that moved).</param>
+    public FakeServices(FakeCatalogue catalogue, TimeProvider? time = null, int port = 0, Action<string>? log = null, Uri? redirectTo = null)
     {
         _catalogue = catalogue;
+        _redirectTo = redirectTo;
         _time = time ?? TimeProvider.System;
         _log = log;
         (_listener, Root) = Listen(port);
@@ -157,6 +160,12 @@ public sealed class FakeServices : IDisposable
 
         var (status, contentType, text) = service == Arxiv ? AnswerArxiv(request) : AnswerScholar(request, path, body);
         var response = context.Response;
+        if (_redirectTo is { } target)
+        {
+            (status, contentType, text) = (301, "text/html", "<html><body>Moved Permanently</body></html>");
+            response.RedirectLocation = new Uri(target, request.Url.PathAndQuery).AbsoluteUri;
+        }
+
         var key = request.Headers["x-api-key"];
         switch (fault)
         {

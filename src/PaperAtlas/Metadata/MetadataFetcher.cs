@@ -74,8 +74,8 @@ public static class MetadataFetcher
         {
             AutomaticDecompression = DecompressionMethods.All,
             ConnectTimeout = options.RequestTimeout,
-            AllowAutoRedirect = true,
-            MaxAutomaticRedirections = 3,
+            // A redirect would carry the x-api-key header to wherever it points: a moved service is reported instead.
+            AllowAutoRedirect = false,
         };
         var http = new HttpClient(handler) { Timeout = options.RequestTimeout, MaxResponseContentBufferSize = MaxAnswerBytes };
 

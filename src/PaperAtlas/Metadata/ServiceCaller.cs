@@ -81,6 +81,11 @@ internal sealed class ServiceCaller(string service, HttpClient http, ServicePace
             return new Attempt<T>(status, response.ReasonPhrase, RetryAfter(response), default);
         }
 
+        if ((int)status is >= 300 and < 400)
+        {
+            throw new RefusedAnswerException($"answered {(int)status} {response.ReasonPhrase}, pointing to {response.Headers.Location}: give that address instead");
+        }
+
         return new Attempt<T>(status, response.ReasonPhrase, null, read(status, body));
     }
 

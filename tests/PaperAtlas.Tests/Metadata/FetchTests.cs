@@ -370,6 +370,21 @@ public sealed class FetchTests
     /// <summary>A year table, the list shape that names papers without arXiv links (as the seed timeline does).</summary>
     private static string[] YearTable(params string[] rows) => ["| 年份 | 名字 | 简介 | 精读 |", "| --- | --- | --- | --- |", .. rows];
 
+    [Fact]
+    public async Task A_redirect_is_not_followed_so_the_key_goes_nowhere_else_and_the_new_address_is_named()
+    {
+        using var fixture = FetchFixture.OfArxivIds(Transformer);
+        using var moved = new FakeServices.FakeServices(FakeCatalogue.Synthetic([]), fixture.Time, redirectTo: fixture.Fakes.Root);
+        var options = new FetchOptions(fixture.Content) { ArxivApi = fixture.Fakes.ArxivApi, ScholarApi = moved.ScholarApi, ScholarApiKey = "redirected-key", Time = fixture.Time };
+
+        var report = await MetadataFetcher.Fetch(options, fixture.Log.Add);
+
+        Assert.Single(moved.Requests);
+        Assert.Empty(fixture.Fakes.RequestsTo(FakeServices.FakeServices.Scholar));
+        Assert.Equal($"Semantic Scholar: answered 301 Moved Permanently, pointing to {fixture.Fakes.ScholarApi}/paper/batch?fields={ScholarClient.Fields}: give that address instead",
+            Assert.Single(report.Missing).Why);
+    }
+
     private static List<string> BatchIds(FakeRequest request)
     {
         using var body = JsonDocument.Parse(request.Body);
