@@ -145,7 +145,7 @@ public static class AtlasCommand
             return broken.Count == 0 ? Ok : ContentErrors;
         });
 
-        var root = new RootCommand("Paper Atlas: builds a searchable static site from curated Markdown paper lists") { build, check, serve, create, links };
+        var root = new RootCommand("Paper Atlas: builds a searchable static site from curated Markdown paper lists") { build, check, serve, create, links, Commands.FetchCommand.Create(stdout, stderr, environment) };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

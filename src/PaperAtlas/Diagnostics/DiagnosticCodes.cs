@@ -21,6 +21,9 @@ public static class DiagnosticCodes
     public const string MathTooDeep = "PA112";
     public const string ParseTooCostly = "PA113";
     public const string AcceptedWarningsInvalid = "PA115";
+    public const string MetadataRecordInvalid = "PA119";
+    public const string MetadataDuplicate = "PA120";
+    public const string MetadataFileNotRecord = "PA121";
 
     public const string MalformedArxivId = "PA201";
     public const string TableRowCells = "PA202";
