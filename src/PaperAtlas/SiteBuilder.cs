@@ -52,7 +52,10 @@ public static class SiteBuilder
     private static ImmutableArray<SourceDocument> Documents<T>(ImmutableArray<LoadedFile<T>> files)
         where T : class => [.. files.Select(f => f.Document).OfType<SourceDocument>()];
 
-    /// <summary>The theme: --templates, else site.yml's `templates` (beside content/), else templates/ beside content/.</summary>
+    /// <summary>
+    /// The site's own theme folder: --templates, else site.yml's `templates` (beside content/), else templates/ beside
+    /// content/. Its files override the built-in theme's; the first two must exist, templates/ may not.
+    /// </summary>
     public static string ThemeFolder(BuildOptions options, LoadedContent content)
     {
         if (options.TemplatesPath is { } explicitPath)
@@ -62,6 +65,14 @@ public static class SiteBuilder
 
         var parent = Path.GetDirectoryName(content.ContentPath.TrimEnd(Path.DirectorySeparatorChar)) ?? ".";
         return Path.Combine(parent, content.Settings.Templates ?? "templates");
+    }
+
+    /// <summary>The built-in theme with the site's own theme folder (<see cref="ThemeFolder"/>) over it; null, with errors, when it is refused.</summary>
+    public static Theme? LoadTheme(BuildOptions options, LoadedContent content, DiagnosticBag diagnostics)
+    {
+        var folder = ThemeFolder(options, content);
+        var chosen = options.TemplatesPath is not null || content.Settings.Templates is not null;
+        return Theme.Load(chosen || Directory.Exists(folder) ? folder : null, content.ContentPath, content.Settings.Languages.FirstOrDefault() ?? "en", diagnostics);
     }
 
     /// <summary>
@@ -107,7 +118,7 @@ public static class SiteBuilder
         var diagnostics = new DiagnosticBag();
         var themeFolder = ThemeFolder(options, analysis.Content);
         var theme = OutputFolder.Check(options.OutputPath, analysis.Content.ContentPath, themeFolder, diagnostics)
-            ? Theme.Load(themeFolder, analysis.Content.ContentPath, analysis.Content.Settings.Languages.FirstOrDefault() ?? "en", diagnostics)
+            ? LoadTheme(options, analysis.Content, diagnostics)
             : null;
         var guide = theme is null ? null : ReadGuide(analysis.Content, diagnostics);
         var refusals = diagnostics.ToSortedList();
@@ -184,6 +195,11 @@ public static class SiteBuilder
             {
                 clock.Add(timing);
             }
+        }
+
+        if (theme.TakeRenderErrors() is { Count: > 0 } templateErrors)
+        {
+            return new BuildResult(analysis with { Diagnostics = [.. analysis.Diagnostics, .. templateErrors] }, Written: false, Files: 0, analysis.Timings);
         }
 
         clock.Time("swap", output.Commit);

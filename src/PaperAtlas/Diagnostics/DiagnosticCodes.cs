@@ -51,4 +51,6 @@ public static class DiagnosticCodes
     public const string LayoutWithoutSafeguards = "PA404";
     public const string OutputOverSource = "PA405";
     public const string OutputNotOurs = "PA406";
+    public const string TemplateMissing = "PA409";
+    public const string TemplateFailed = "PA410";
 }

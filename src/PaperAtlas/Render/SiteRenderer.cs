@@ -134,7 +134,7 @@ public sealed class SiteRenderer
         Add("robots.txt", () => Feeds.Robots(_settings, _urls));
         foreach (var asset in _theme.Assets)
         {
-            Add("assets/" + asset, () => File.ReadAllBytes(Path.Combine(_theme.AssetsFolder, asset)));
+            Add("assets/" + asset, () => _theme.ReadAsset(asset));
         }
 
         return count;
