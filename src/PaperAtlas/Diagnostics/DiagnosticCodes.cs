@@ -21,6 +21,7 @@ public static class DiagnosticCodes
     public const string MathTooDeep = "PA112";
     public const string ParseTooCostly = "PA113";
     public const string AcceptedWarningsInvalid = "PA115";
+    public const string DraftLeftOut = "PA117";
 
     public const string MalformedArxivId = "PA201";
     public const string TableRowCells = "PA202";
