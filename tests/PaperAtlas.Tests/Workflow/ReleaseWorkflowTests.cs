@@ -57,23 +57,23 @@ public sealed class ReleaseWorkflowTests(ITestOutputHelper output) : IDisposable
         Assert.All(paperPages, p => Assert.Contains("<p>my paper page</p>", after[p], StringComparison.Ordinal));
 
         // The new atlas as init wrote it, and its pull-request workflow: `dotnet tool restore` installs the version init
-        // pinned, from the feed a NuGet.Config above the atlas names (as NuGet would give it), into a package folder of
-        // the test's own (never the machine's, where a later run would find this run's package under the same version).
+        // pinned, from the feed a NuGet.Config above the atlas names (as NuGet would give it), into a package folder and
+        // a dotnet home of the test's own: in the machine's, a later run would find this run's package (and the
+        // resolver's note of where it was) under the same version.
         File.WriteAllText(_temp.PathOf("user/NuGet.Config"), $"<configuration><packageSources><add key=\"release\" value=\"{feed}\" /></packageSources></configuration>");
         Directory.Delete(Path.Combine(atlasFolder, "templates"), recursive: true);
         File.Delete(Path.Combine(atlasFolder, "content", "lists", "llm-research-notes.md"));
         var atlasRepo = GitRepo.InitWithEverything(atlasFolder);
         atlasRepo.Run("update-ref", "refs/remotes/origin/main", "HEAD");
+        var machine = new Dictionary<string, string>(StringComparer.Ordinal) { ["NUGET_PACKAGES"] = _temp.PathOf("nuget-packages"), ["DOTNET_CLI_HOME"] = _temp.PathOf("dotnet-home") };
         var check = new WorkflowRunner(_temp.PathOf("check-runner"),
-            new Dictionary<string, string>(StringComparer.Ordinal) { ["github.base_ref || github.event.repository.default_branch"] = "main" },
-            new Dictionary<string, string>(StringComparer.Ordinal) { ["NUGET_PACKAGES"] = _temp.PathOf("nuget-packages") });
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["github.base_ref || github.event.repository.default_branch"] = "main" }, machine);
         RunSteps(check, Path.Combine(atlasFolder, ".github", "workflows", "check.yml"), atlasFolder, _ => true);
         Assert.True(File.Exists(Path.Combine(atlasFolder, "site", "papers", "1706.03762", "index.html")));
 
         // And its deploy workflow's build job, at the address GitHub Pages would give it.
         var deploy = new WorkflowRunner(_temp.PathOf("deploy-runner"),
-            new Dictionary<string, string>(StringComparer.Ordinal) { ["steps.pages.outputs.base_url"] = "https://octocat.github.io/my-atlas" },
-            new Dictionary<string, string>(StringComparer.Ordinal) { ["NUGET_PACKAGES"] = _temp.PathOf("nuget-packages") });
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["steps.pages.outputs.base_url"] = "https://octocat.github.io/my-atlas" }, machine);
         RunSteps(deploy, Path.Combine(atlasFolder, ".github", "workflows", "deploy.yml"), atlasFolder, _ => true, job: "build");
         Assert.Contains("https://octocat.github.io/my-atlas/papers/1706.03762/", File.ReadAllText(Path.Combine(atlasFolder, "site", "sitemap.xml")), StringComparison.Ordinal);
     }
