@@ -24,6 +24,7 @@ public static class DiagnosticCodes
     public const string MetadataRecordInvalid = "PA119";
     public const string MetadataDuplicate = "PA120";
     public const string MetadataFileNotRecord = "PA121";
+    public const string DraftLeftOut = "PA117";
 
     public const string MalformedArxivId = "PA201";
     public const string TableRowCells = "PA202";
@@ -63,4 +64,6 @@ public static class DiagnosticCodes
     public const string LayoutWithoutSafeguards = "PA404";
     public const string OutputOverSource = "PA405";
     public const string OutputNotOurs = "PA406";
+    public const string TemplateMissing = "PA409";
+    public const string TemplateFailed = "PA410";
 }

@@ -84,7 +84,7 @@ public sealed class IncrementalSite(BuildOptions options)
         if (_theme is null || themeChanged)
         {
             var themeDiagnostics = new DiagnosticBag();
-            _theme = first && !OutputFolder.Check(options.OutputPath, content.ContentPath, ThemeFolder, themeDiagnostics) ? null : Theme.Load(ThemeFolder, content.ContentPath, content.Settings.Languages.FirstOrDefault() ?? "en", themeDiagnostics);
+            _theme = first && !OutputFolder.Check(options.OutputPath, content.ContentPath, ThemeFolder, themeDiagnostics) ? null : SiteBuilder.LoadTheme(options, content, themeDiagnostics);
             _guide = _theme is null ? null : SiteBuilder.ReadGuide(content, themeDiagnostics);
             if (_theme is null || themeDiagnostics.ToSortedList().Count > 0)
             {
@@ -103,6 +103,11 @@ public sealed class IncrementalSite(BuildOptions options)
         var changes = full ? SiteChanges.All : clock.Time("changes", () => SiteChanges.Between(_graph!, _renderer!, graph, renderer));
         var (written, rendered) = output is null ? WriteStaged(graph, renderer, clock) : WriteInPlace(graph, renderer, changes, clock, output, edited);
         (_graph, _renderer, _graphDiagnostics, _settings) = (graph, renderer, graphDiagnostics, content.Settings);
+        if (_theme.TakeRenderErrors() is { Count: > 0 } templateErrors)
+        {
+            return Failed(analysis with { Diagnostics = [.. analysis.Diagnostics, .. templateErrors] }, clock);
+        }
+
         var timings = clock.Timings;
         return new IncrementalBuildResult(new BuildResult(analysis with { Timings = timings }, Written: true, written, timings), Changed: true, changes.Everything, rendered);
     }

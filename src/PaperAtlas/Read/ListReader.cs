@@ -55,7 +55,8 @@ public static class ListReader
             SourceUrl(frontMatter, diagnostics),
             shape ?? ListShape.Unknown,
             document.RelativePath,
-            document.Text);
+            document.Text,
+            DraftFlag.Read(frontMatter, diagnostics));
         var sections = context.Blocks.Select(ReadContext.SectionOpenedBy).OfType<Section>().ToImmutableArray();
         return new ListReading(info, [.. context.Mentions], [.. context.ReadingPaths], [.. context.TopicNotes], sections);
     }

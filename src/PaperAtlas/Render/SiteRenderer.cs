@@ -43,7 +43,7 @@ public sealed class SiteRenderer
         // A whole address given as the base URL names the site's origin, as site.yml's `url` does.
         _settings = settings = _urls.Origin is { } origin ? settings with { SiteUrl = origin } : settings;
         var lang = settings.Languages.FirstOrDefault() ?? "en";
-        _site = new SiteView(settings.Title, settings.Description, lang, _urls.Base, _urls.Asset("site.css"), _urls.Asset("site.js"), _urls.Asset("graph.js"),
+        _site = new SiteView(settings.ShownTitle, settings.Description, lang, _urls.Base, _urls.Asset("site.css"), _urls.Asset("site.js"), _urls.Asset("graph.js"),
             _urls.Home, _urls.Papers, _urls.Topics, _urls.Years, _urls.Lists, _urls.Search, _urls.Graph, _urls.File("feed.xml"),
             guide is null ? null : _urls.File("contribute/"), settings.SiteUrl?.TrimEnd('/'), new RawHtml(ContentSecurityPolicy.For(settings)));
         _topics = graph.Topics.ToDictionary(t => t.Id, t => new TopicChip(t.Id, t.Name, t.NameZh, _urls.Topic(t.Id), graph.InTopic(t.Id).Length), StringComparer.Ordinal);
@@ -71,7 +71,7 @@ public sealed class SiteRenderer
         // whole lists, and an incremental rebuild must not pay for the graph layout or every topic.
         var pages = new List<(string Path, string Template, PageView Page, Func<object> Model)>
         {
-            ("index.html", "home", new PageView(_settings.Title, "home", _urls.Home, _settings.Description), Home),
+            ("index.html", "home", new PageView(_settings.ShownTitle, "home", _urls.Home, _settings.Description), Home),
             ("papers/index.html", "papers", Page("papers", _urls.Papers), () => _graph.Papers.Select(p => _rows[p.Id]).ToImmutableArray()),
             ("topics/index.html", "topics", Page("topics", _urls.Topics), () => _topics.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ToImmutableArray()),
             ("years/index.html", "years", Page("years", _urls.Years), () => Timeline()),
@@ -134,7 +134,7 @@ public sealed class SiteRenderer
         Add("robots.txt", () => Feeds.Robots(_settings, _urls));
         foreach (var asset in _theme.Assets)
         {
-            Add("assets/" + asset, () => File.ReadAllBytes(Path.Combine(_theme.AssetsFolder, asset)));
+            Add("assets/" + asset, () => _theme.ReadAsset(asset));
         }
 
         return count;
