@@ -12,10 +12,15 @@ namespace PaperAtlas.Cli;
 /// <see cref="BuildCache"/>: only the edited files are read again, and only pages whose model changed are rendered and written. The reload script is served from
 /// <c>/__atlas/reload.js</c> and added to HTML responses only, never written into site/.
 /// </summary>
-public sealed class PreviewServer(BuildOptions options, int port, TextWriter log) : IDisposable
+/// <param name="nextFreePort">When <paramref name="port"/> is taken, serve on the next free one (and say so) rather than stop.</param>
+public sealed class PreviewServer(BuildOptions options, int port, TextWriter log, bool nextFreePort = false) : IDisposable
 {
     private const string ReloadScript = "new EventSource('/__atlas/events').onmessage = function () { location.reload(); };\n";
-    private readonly HttpListener _listener = new();
+
+    /// <summary>How many ports after the default one are tried before giving up.</summary>
+    private const int PortsToTry = 20;
+
+    private HttpListener _listener = new();
     private readonly List<HttpListenerResponse> _clients = [];
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _building = new(1, 1);
@@ -29,15 +34,29 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
 
     public string Url => $"http://127.0.0.1:{port}/";
 
+    /// <summary>Listens first, so that a busy port stops nothing and touches no site; then builds, watches and serves until cancelled.</summary>
+    /// <returns><see cref="AtlasCommand.UsageError"/> when the port is taken (or no port near it is free), else <see cref="AtlasCommand.Ok"/>.</returns>
     public int Run(CancellationToken cancel)
     {
+        var asked = port;
+        if (!Listen())
+        {
+            log.WriteLine(nextFreePort
+                ? $"atlas serve: ports {asked} to {asked + PortsToTry - 1} are all in use; choose a free one with --port"
+                : $"atlas serve: port {asked} is in use (another atlas serve?); stop that, or choose another port with --port, e.g. --port {asked + 1}");
+            return AtlasCommand.UsageError;
+        }
+
+        if (port != asked)
+        {
+            log.WriteLine($"port {asked} is in use, so this serves on port {port} (choose one with --port)");
+        }
+
         if (!Rebuild())
         {
             log.WriteLine("serving the last good site; fix the errors above and save to rebuild");
         }
 
-        _listener.Prefixes.Add(Url);
-        _listener.Start();
         using var contentWatcher = Watch(options.ContentPath, theme: false);
         using var themeWatcher = Watch(_themeFolder, theme: true);
         log.WriteLine($"serving {options.OutputPath} at {Url} — edits to content/ and templates/ rebuild and reload; Ctrl+C stops");
@@ -62,6 +81,29 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         }
 
         return AtlasCommand.Ok;
+    }
+
+    /// <summary>Starts listening on <c>port</c>, or, with <c>nextFreePort</c>, on the first free port after it; false when none is free.</summary>
+    private bool Listen()
+    {
+        for (var attempt = 0; attempt < (nextFreePort ? PortsToTry : 1); attempt++)
+        {
+            try
+            {
+                _listener.Prefixes.Add(Url);
+                _listener.Start();
+                return true;
+            }
+            catch (HttpListenerException)
+            {
+                // A listener that failed to start cannot be started again: the next port gets a new one.
+                ((IDisposable)_listener).Dispose();
+                _listener = new HttpListener();
+                port++;
+            }
+        }
+
+        return false;
     }
 
     private FileSystemWatcher? Watch(string folder, bool theme)
@@ -117,7 +159,25 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         lock (_gate)
         {
             _debounce?.Dispose();
-            _debounce = new Timer(_ => { if (Rebuild()) { NotifyClients(); } }, null, 40, Timeout.Infinite);
+            _debounce = new Timer(_ => RebuildAndReload(), null, 40, Timeout.Infinite);
+        }
+    }
+
+    private void RebuildAndReload()
+    {
+        try
+        {
+            if (Rebuild())
+            {
+                NotifyClients();
+            }
+        }
+#pragma warning disable CA1031 // A bug in one rebuild must not end the server: it is reported, and the last good site stays served.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            CrashReport.Report(ex, ["serve"], log);
+            log.WriteLine("still serving the last good site; save again to rebuild");
         }
     }
 
@@ -146,7 +206,7 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
 
             var content = result.Analysis.Content;
             (_themeFolder, _policy) = (SiteBuilder.ThemeFolder(options, content), ContentSecurityPolicy.For(content.Settings));
-            DiagnosticPrinter.Print(result.Analysis.Diagnostics.Where(d => d.Severity != Severity.Info).ToList(), "text", log);
+            DiagnosticPrinter.Print(Normalise.DiagnosticSummary.Summarise([.. result.Analysis.Diagnostics.Where(d => d.Severity != Severity.Info)]), "text", log);
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             log.WriteLine(result.Written
                 ? $"rendered {result.Rendered} pages, wrote {result.Files} changed files in {elapsed:F0} ms"

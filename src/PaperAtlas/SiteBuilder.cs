@@ -12,17 +12,19 @@ namespace PaperAtlas;
 
 /// <summary>
 /// Runs the pipeline in order — Load → Read → Normalise → Graph → page models → Render → Write — timing each stage.
-/// <see cref="Analyse(string, int?)"/> stops after the graph (what <c>atlas check</c> needs); a build goes on to write
+/// <see cref="Analyse(string, int?, bool)"/> stops after the graph (what <c>atlas check</c> needs); a build goes on to write
 /// the site, and refuses to when any diagnostic is an error. <c>atlas build</c> runs it once; <c>atlas serve</c> runs
 /// the same stages after every edit with a <see cref="BuildCache"/>, which keeps what the build before made (readings,
 /// papers, layouts, page models), so that only the pages whose model changed are rendered and only changed files written.
 /// </summary>
-public sealed class SiteBuilder(BuildOptions options, BuildCache? cache = null)
+public sealed class SiteBuilder(BuildOptions options, BuildCache? cache = null, BuildProgress? progress = null)
 {
-    public static Analysis Analyse(string contentPath, int? maxParallelism = null) =>
-        new SiteBuilder(new BuildOptions(contentPath, "", MaxParallelism: maxParallelism)).Analyse(new StageClock(), null);
+    /// <param name="drafts">Whether lists and paper files that say `draft: true` are read into the graph; when not, each is an info diagnostic.</param>
+    public static Analysis Analyse(string contentPath, int? maxParallelism = null, bool drafts = false) =>
+        new SiteBuilder(new BuildOptions(contentPath, "", MaxParallelism: maxParallelism, Drafts: drafts)).Analyse(new StageClock(), null);
 
-    public static BuildResult Build(BuildOptions options) => new SiteBuilder(options).Build();
+    /// <param name="progress">Told of each stage as it starts and of each page written, for a progress line.</param>
+    public static BuildResult Build(BuildOptions options, BuildProgress? progress = null) => new SiteBuilder(options, progress: progress).Build();
 
     /// <summary>
     /// Builds the site. The first build (and every build without a cache) writes a staging folder swapped in whole;
@@ -32,7 +34,7 @@ public sealed class SiteBuilder(BuildOptions options, BuildCache? cache = null)
     /// <param name="themeChanged">Reads the theme again and renders every page.</param>
     public BuildResult Build(IReadOnlyCollection<string>? changedFiles = null, bool themeChanged = false)
     {
-        var clock = new StageClock();
+        var clock = new StageClock(progress);
         var analysis = Analyse(clock, changedFiles);
         if (cache?.Site is not null && !cache.ContentChanged && !themeChanged)
         {
@@ -46,7 +48,7 @@ public sealed class SiteBuilder(BuildOptions options, BuildCache? cache = null)
         }
 
         var diagnostics = new DiagnosticBag();
-        var (theme, guide) = cache?.Theme is { } kept && !themeChanged ? kept : LoadTheme(analysis.Content, diagnostics);
+        var (theme, guide) = cache?.Theme is { } kept && !themeChanged ? kept : ThemeAndGuide(analysis.Content, diagnostics);
         var refusals = diagnostics.ToSortedList();
         if (theme is null || refusals.Count > 0)
         {
@@ -61,9 +63,14 @@ public sealed class SiteBuilder(BuildOptions options, BuildCache? cache = null)
 
         var renderer = new SiteRenderer(analysis.Graph, analysis.Content.Settings, theme, options.BaseUrl, guide, cache?.Layouts);
         var inPlace = cache?.Site is not null && Directory.Exists(options.OutputPath);
-        var (written, rendered) = inPlace
-            ? WriteChanged(analysis, renderer, clock, everything: themeChanged || !renderer.Site.Equals(cache!.Site))
-            : WriteAll(analysis, renderer, clock);
+        var (written, rendered, templateErrors) = inPlace
+            ? WriteChanged(analysis, renderer, theme, clock, everything: themeChanged || !renderer.Site.Equals(cache!.Site))
+            : WriteAll(analysis, renderer, theme, clock);
+        if (templateErrors.Count > 0)
+        {
+            return new BuildResult(analysis with { Diagnostics = [.. analysis.Diagnostics, .. templateErrors] }, Written: false, Files: 0, analysis.Timings);
+        }
+
         IReadOnlyList<StageTiming> timings = [.. clock.Timings];
         return new BuildResult(analysis with { Timings = timings }, Written: true, written, timings) { Rendered = rendered };
     }
@@ -73,24 +80,25 @@ public sealed class SiteBuilder(BuildOptions options, BuildCache? cache = null)
         var parallel = options.Parallelism;
         var diagnostics = new DiagnosticBag();
         var content = clock.Time("load", () => cache?.Load(options.ContentPath, changedFiles, diagnostics) ?? ContentLoader.Load(options.ContentPath, diagnostics));
-        var reading = clock.Time("read", () => ContentReader.ReadAll(content, diagnostics, parallel, cache is null ? null : file => cache.Read(content, file)));
+        var reading = clock.Time("read", () => ContentReader.ReadAll(content, diagnostics, parallel, options.Drafts, cache is null ? null : file => cache.Read(content, file)));
         ReleaseGarbage(reading.PaperFiles.Length);
         var graph = clock.Time("graph", () => Normaliser.Normalise(content, reading.Lists, reading.PaperFiles, diagnostics, parallel, cache));
         return new Analysis(content, reading.ListFiles, reading.PaperFileCount, graph, diagnostics.ToSortedList(), [.. clock.Timings]);
     }
 
     /// <summary>The theme and the contributors' guide; a theme is refused (null) when the output may not be written.</summary>
-    private (Theme? Theme, string? Guide) LoadTheme(LoadedContent content, DiagnosticBag diagnostics)
+    private (Theme? Theme, string? Guide) ThemeAndGuide(LoadedContent content, DiagnosticBag diagnostics)
     {
         var folder = ThemeFolder(options, content);
         var theme = cache?.Site is not null || OutputFolder.Check(options.OutputPath, content.ContentPath, folder, diagnostics)
-            ? Theme.Load(folder, content.ContentPath, content.Settings.Language, diagnostics)
+            ? LoadTheme(options, content, diagnostics)
             : null;
         return (theme, theme is null ? null : ReadGuide(content, diagnostics));
     }
 
     /// <summary>Every file of the site, into a staging folder swapped in when all is written (as <c>atlas build</c> does).</summary>
-    private (int Written, int Rendered) WriteAll(Analysis analysis, SiteRenderer renderer, StageClock clock)
+    /// <returns>The files written and pages rendered; a template that failed leaves the staging folder unswapped and is in the errors.</returns>
+    private (int Written, int Rendered, IReadOnlyList<Diagnostic> TemplateErrors) WriteAll(Analysis analysis, SiteRenderer renderer, Theme theme, StageClock clock)
     {
         var graph = analysis.Graph;
         using var output = new StagedOutput(options.OutputPath);
@@ -104,6 +112,7 @@ public sealed class SiteBuilder(BuildOptions options, BuildCache? cache = null)
         void Write(string path, ReadOnlySpan<byte> bytes)
         {
             output.Write(path, bytes);
+            progress?.PageWritten();
             if (Interlocked.Increment(ref rendered) % AtlasSize.CollectEveryPages == 0)
             {
                 ReleaseGarbage(graph.Papers.Length);
@@ -155,9 +164,14 @@ public sealed class SiteBuilder(BuildOptions options, BuildCache? cache = null)
             }
         }
 
+        if (theme.TakeRenderErrors() is { Count: > 0 } templateErrors)
+        {
+            return (0, pages, templateErrors);
+        }
+
         clock.Time("swap", output.Commit);
         cache?.Wrote(renderer.Site, models, files.ToHashSet(StringComparer.Ordinal));
-        return (pages + others, pages);
+        return (pages + others, pages, []);
     }
 
     /// <summary>
@@ -166,7 +180,11 @@ public sealed class SiteBuilder(BuildOptions options, BuildCache? cache = null)
     /// bytes differ; files no longer made are deleted. The edited files' papers' pages go first: they are what the
     /// person editing is looking at.
     /// </summary>
-    private (int Written, int Rendered) WriteChanged(Analysis analysis, SiteRenderer renderer, StageClock clock, bool everything)
+    /// <returns>
+    /// The files written and pages rendered. When a template failed, the cache keeps the models of the build before, so
+    /// the next build renders those pages again.
+    /// </returns>
+    private (int Written, int Rendered, IReadOnlyList<Diagnostic> TemplateErrors) WriteChanged(Analysis analysis, SiteRenderer renderer, Theme theme, StageClock clock, bool everything)
     {
         var output = new InPlaceOutput(options.OutputPath);
         var pages = renderer.Pages;
@@ -198,8 +216,13 @@ public sealed class SiteBuilder(BuildOptions options, BuildCache? cache = null)
         clock.Time("exports", () => WriteExports(renderer, output.WriteStream, files));
         var produced = files.ToHashSet(StringComparer.Ordinal);
         clock.Time("delete", () => output.Delete(cache.Files.Where(f => !produced.Contains(f))));
+        if (theme.TakeRenderErrors() is { Count: > 0 } templateErrors)
+        {
+            return (output.Written, rendered, templateErrors);
+        }
+
         cache.Wrote(renderer.Site, models, produced);
-        return (output.Written, rendered);
+        return (output.Written, rendered, []);
     }
 
     private int WriteSearchIndex(Graph.PaperGraph graph, FileWriter write, ConcurrentBag<string>? files)
@@ -226,7 +249,10 @@ public sealed class SiteBuilder(BuildOptions options, BuildCache? cache = null)
         return exports.Count;
     }
 
-    /// <summary>The theme: --templates, else site.yml's `templates` (beside content/), else templates/ beside content/.</summary>
+    /// <summary>
+    /// The site's own theme folder: --templates, else site.yml's `templates` (beside content/), else templates/ beside
+    /// content/. Its files override the built-in theme's; the first two must exist, templates/ may not.
+    /// </summary>
     public static string ThemeFolder(BuildOptions options, LoadedContent content)
     {
         if (options.TemplatesPath is { } explicitPath)
@@ -236,6 +262,14 @@ public sealed class SiteBuilder(BuildOptions options, BuildCache? cache = null)
 
         var parent = Path.GetDirectoryName(content.ContentPath.TrimEnd(Path.DirectorySeparatorChar)) ?? ".";
         return Path.Combine(parent, content.Settings.Templates ?? "templates");
+    }
+
+    /// <summary>The built-in theme with the site's own theme folder (<see cref="ThemeFolder"/>) over it; null, with errors, when it is refused.</summary>
+    public static Theme? LoadTheme(BuildOptions options, LoadedContent content, DiagnosticBag diagnostics)
+    {
+        var folder = ThemeFolder(options, content);
+        var chosen = options.TemplatesPath is not null || content.Settings.Templates is not null;
+        return Theme.Load(chosen || Directory.Exists(folder) ? folder : null, content.ContentPath, content.Settings.Language, diagnostics);
     }
 
     /// <summary>

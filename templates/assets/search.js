@@ -302,6 +302,7 @@
         return describe(res.manifest, res.docs.slice(0, 8)).then(function (rows) {
           if (mine !== generation) { return; }
           box.textContent = "";
+          box.setAttribute("data-query", q);
           rows.forEach(function (r, i) { box.appendChild(optionItem(r, res.tokens, i)); });
           active = -1;
           input.removeAttribute("aria-activedescendant");

@@ -11,6 +11,9 @@ internal static class Paths
     /// <summary>The frozen copy of the four seed lists and their topics: tests that pin what the lists hold read it.</summary>
     public static string Seed(params string[] parts) => Path.Combine([Root, "tests", "PaperAtlas.Tests", "Fixtures", "seed", "content", .. parts]);
 
+    /// <summary>The workflows `atlas init` writes into a new atlas's .github/workflows/.</summary>
+    public static string StarterWorkflows => Path.Combine(Root, "src", "PaperAtlas", "Init", "starter", "github", "workflows");
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

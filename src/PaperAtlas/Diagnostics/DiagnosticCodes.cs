@@ -21,6 +21,10 @@ public static class DiagnosticCodes
     public const string MathTooDeep = "PA112";
     public const string ParseTooCostly = "PA113";
     public const string AcceptedWarningsInvalid = "PA115";
+    public const string MetadataRecordInvalid = "PA119";
+    public const string MetadataDuplicate = "PA120";
+    public const string MetadataFileNotRecord = "PA121";
+    public const string DraftLeftOut = "PA117";
 
     public const string MalformedArxivId = "PA201";
     public const string TableRowCells = "PA202";
@@ -45,10 +49,21 @@ public static class DiagnosticCodes
     public const string TooManyMentions = "PA311";
     public const string AcceptedWarningGone = "PA318";
 
+    /// <summary>Many headings of one list map to no topic: one note for them all (PA303 each, under --verbose).</summary>
+    public const string UnmappedSectionsSummary = "PA314";
+
+    /// <summary>Many table rows of one list link no paper: one note for them all (PA205 each, under --verbose).</summary>
+    public const string EntriesWithoutPaperSummary = "PA315";
+
+    /// <summary>Any other warning repeated in one file: the first few, then one note for the rest (all under --verbose).</summary>
+    public const string RepeatedDiagnosticsSummary = "PA316";
+
     public const string TemplateError = "PA401";
     public const string WriteFailed = "PA402";
     public const string ThemeInsideContent = "PA403";
     public const string LayoutWithoutSafeguards = "PA404";
     public const string OutputOverSource = "PA405";
     public const string OutputNotOurs = "PA406";
+    public const string TemplateMissing = "PA409";
+    public const string TemplateFailed = "PA410";
 }

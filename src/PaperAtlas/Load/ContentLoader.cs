@@ -244,11 +244,18 @@ public static partial class ContentLoader
         }
 
         var defaults = SiteSettings.Default;
-        var languages = yaml.GetStringList("languages", diagnostics).Select(l => l.Value).ToImmutableArray();
+        foreach (var unknown in yaml.Keys.Where(k => !SiteSettings.Keys.Contains(k)))
+        {
+            diagnostics.Warning(DiagnosticCodes.UnknownField, yaml.LocationOf(unknown),
+                $"`{unknown}` is not a site.yml setting and is ignored",
+                $"site.yml settings are: {string.Join(", ", SiteSettings.Keys)} (README, \"Content format\")");
+        }
+
+        var languages = yaml.GetStringList("languages", diagnostics).Where(l => IsLanguage(l, diagnostics)).Select(l => l.Value).ToImmutableArray();
         var baseKey = yaml.Node("baseUrl") is null && yaml.Node("base_url") is not null ? "base_url" : "baseUrl";
         return new SiteSettings(
             yaml.GetString("title", diagnostics) ?? defaults.Title,
-            yaml.GetString("title_zh", diagnostics) ?? defaults.TitleZh,
+            yaml.GetString("title_zh", diagnostics),
             yaml.GetString("description", diagnostics) ?? "",
             languages.IsEmpty ? defaults.Languages : languages,
             Checked(yaml, baseKey, SiteSettings.IsBasePath, "a path that starts with one '/'", "/paper-atlas/", diagnostics) ?? "/",
@@ -257,6 +264,19 @@ public static partial class ContentLoader
             Checked(yaml, "url", SiteSettings.IsSiteUrl, "the site's absolute http(s) address", "https://example.org/atlas/", diagnostics),
             ReadPaths(yaml, diagnostics),
             Checked(yaml, "external_images", v => v is "true" or "false", "`true` or `false`", "false", diagnostics) == "true");
+    }
+
+    /// <summary>True for a language tag (<c>en</c>, <c>zh</c>, <c>zh-Hans</c>); otherwise an error at its line.</summary>
+    private static bool IsLanguage((string Value, SourceLocation Location) language, DiagnosticBag diagnostics)
+    {
+        if (SiteSettings.IsLanguageTag(language.Value))
+        {
+            return true;
+        }
+
+        diagnostics.Error(DiagnosticCodes.SettingsInvalid, language.Location,
+            $"'{language.Value}' in `languages` is not a language tag", "write languages as tags such as `en`, `zh` or `zh-Hans`; the first is the language of the site's own words");
+        return false;
     }
 
     /// <summary>A site.yml value of the form <paramref name="valid"/> accepts; null (with an error at its line) otherwise.</summary>

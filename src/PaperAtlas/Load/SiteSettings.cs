@@ -4,6 +4,8 @@ namespace PaperAtlas.Load;
 public sealed record DeclaredReadingPath(string Title, EquatableArray<string> Steps);
 
 /// <summary>site.yml: what the site is called and how it is served.</summary>
+/// <param name="TitleZh">The title in Chinese, shown instead of <paramref name="Title"/> when the site's own words are Chinese (<see cref="ShownTitle"/>).</param>
+/// <param name="Languages">The languages of the site, the first the one its own words (the theme's strings) are in.</param>
 /// <param name="BaseUrl">The path the site is served under: starts with one '/' (<see cref="IsBasePath"/>).</param>
 /// <param name="Templates">The theme folder, a relative path beside content/ (<see cref="IsThemePath"/>).</param>
 /// <param name="SiteUrl">The site's absolute http(s) address, for the feed and the sitemap (<see cref="IsSiteUrl"/>).</param>
@@ -13,7 +15,7 @@ public sealed record DeclaredReadingPath(string Title, EquatableArray<string> St
 /// </param>
 public sealed record SiteSettings(
     string Title,
-    string TitleZh,
+    string? TitleZh,
     string Description,
     EquatableArray<string> Languages,
     string BaseUrl,
@@ -26,7 +28,22 @@ public sealed record SiteSettings(
     public string Language => Languages.IsEmpty ? "en" : Languages[0];
 
     public static SiteSettings Default { get; } =
-        new("Paper Atlas", "论文图谱", "", ["en", "zh"], "/", null, null, []);
+        new("Paper Atlas", null, "", ["en", "zh"], "/", null, null, []);
+
+    /// <summary>Every setting site.yml may hold (README, "Content format"); another key is a warning at its line.</summary>
+    public static IReadOnlyList<string> Keys { get; } =
+        ["title", "title_zh", "description", "languages", "baseUrl", "base_url", "url", "templates", "external_images", "reading_paths"];
+
+    /// <summary>The title the site shows: <see cref="TitleZh"/> where its own words are Chinese, else <see cref="Title"/>.</summary>
+    public string ShownTitle => TitleZh is not null && Render.LanguageOfParts.IsChinese(Language) ? TitleZh : Title;
+
+    /// <summary>A language tag: two or three letters, then '-' and letters or digits (<c>en</c>, <c>zh-Hans</c>).</summary>
+    public static bool IsLanguageTag(string value)
+    {
+        var parts = value.Split('-');
+        return parts[0].Length is 2 or 3 && parts[0].All(char.IsAsciiLetterLower)
+            && parts.Skip(1).All(p => p.Length is > 0 and <= 8 && p.All(char.IsAsciiLetterOrDigit));
+    }
 
     /// <summary>
     /// A path that starts with one '/' and holds only letters, digits, '-', '.', '_', '~' and '/' in plain segments:

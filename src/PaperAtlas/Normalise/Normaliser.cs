@@ -43,8 +43,9 @@ public static class Normaliser
         var names = new NameIndex(papers, cache);
         var edges = Relations.Build(papers, names, ids, diagnostics);
         var paths = ReadingPaths.Resolve(lists, content.Settings, names, ids, diagnostics);
+        var ownSections = OwnSections.Of(papers, topics);
         var sourceLists = lists
-            .Select(l => new SourceList(l.List, l.Sections, l.TopicNotes))
+            .Select(l => new SourceList(l.List, l.Sections, l.TopicNotes) { OwnSections = ownSections.GetValueOrDefault(l.List.Id, []) })
             .ToImmutableArray();
         return new PaperGraph(papers, content.Topics, sourceLists, edges, paths, NotesOnTopics(lists, topics));
     }
@@ -168,7 +169,6 @@ public static class Normaliser
         }
 
         mentions = mentions.Where(m => m.Kind != MentionKind.PaperFile || ReferenceEquals(m, files.FirstOrDefault())).ToImmutableArray();
-        var file = files.FirstOrDefault();
         var title = PaperTitle.Choose(mentions);
         PaperTitle.ReportConflicts(group, mentions, title, diagnostics);
         var (year, month) = PaperDates.Choose(group, mentions, diagnostics);
@@ -182,8 +182,8 @@ public static class Normaliser
             title,
             year,
             month,
-            file?.Authors ?? [],
-            file?.Venue,
+            AuthorsOf(mentions),
+            VenueOf(mentions),
             TopicsOf(mentions, sectionTopics, topicIds, diagnostics),
             AliasesOf(mentions, title),
             LinksOf(group.ArxivId, group.Doi, mentions),
@@ -216,6 +216,14 @@ public static class Normaliser
 
         return [.. result];
     }
+
+    /// <summary>The paper file's authors; a paper without a file (or a file without authors) has those the first list entry names.</summary>
+    private static ImmutableArray<string> AuthorsOf(ImmutableArray<PaperMention> mentions) =>
+        mentions.Select(m => m.Authors).FirstOrDefault(a => !a.IsEmpty, []);
+
+    /// <summary>The paper file's venue, else the first a list entry names (<c>NeurIPS 2023</c>).</summary>
+    private static string? VenueOf(ImmutableArray<PaperMention> mentions) =>
+        mentions.Select(m => m.Venue).FirstOrDefault(v => !string.IsNullOrEmpty(v));
 
     private static ImmutableArray<string> AliasesOf(ImmutableArray<PaperMention> mentions, string title)
     {

@@ -11,7 +11,16 @@ namespace PaperAtlas.Normalise;
 /// </summary>
 internal sealed class SectionTopics(TopicMatcher matcher, BuildCache? cache)
 {
+    private const string UnmappedBefore = "the section '";
+    private const string UnmappedAfter = "' maps to no topic, so its papers get no topic from it";
+
     private readonly ConcurrentDictionary<string, string?> _byTitle = new(StringComparer.Ordinal);
+
+    /// <summary>The heading a PA303 names.</summary>
+    public static string? HeadingOf(Diagnostic diagnostic) =>
+        diagnostic.Message.StartsWith(UnmappedBefore, StringComparison.Ordinal) && diagnostic.Message.EndsWith(UnmappedAfter, StringComparison.Ordinal)
+            ? diagnostic.Message[UnmappedBefore.Length..^UnmappedAfter.Length]
+            : null;
 
     public IEnumerable<string> Of(PaperMention mention)
     {
@@ -42,8 +51,7 @@ internal sealed class SectionTopics(TopicMatcher matcher, BuildCache? cache)
         {
             if (seen.Add(section.Location) && Map(section) is null)
             {
-                diagnostics.Warning(DiagnosticCodes.UnmappedSection, section.Location,
-                    $"the section '{section.Title}' maps to no topic, so its papers get no topic from it",
+                diagnostics.Warning(DiagnosticCodes.UnmappedSection, section.Location, UnmappedBefore + section.Title + UnmappedAfter,
                     "add the heading's text to a topic's `aliases` in content/topics.yml, or add a new topic");
             }
         }

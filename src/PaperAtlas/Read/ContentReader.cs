@@ -17,8 +17,9 @@ public sealed record ContentReading(EquatableArray<ListReading> Lists, Equatable
 public static class ContentReader
 {
     /// <summary>Reads every file of <paramref name="content"/> in parallel; the result is in the files' order.</summary>
+    /// <param name="drafts">Whether lists and paper files that say `draft: true` are read in; when not, each is an info diagnostic.</param>
     /// <param name="read">Reads one file; <see cref="Read(LoadedContent, ContentFile)"/> unless the caller keeps readings (the preview server does).</param>
-    public static ContentReading ReadAll(LoadedContent content, DiagnosticBag diagnostics, ParallelOptions parallel, Func<ContentFile, FileReading>? read = null)
+    public static ContentReading ReadAll(LoadedContent content, DiagnosticBag diagnostics, ParallelOptions parallel, bool drafts = false, Func<ContentFile, FileReading>? read = null)
     {
         read ??= file => Read(content, file);
         var files = content.Files;
@@ -29,12 +30,31 @@ public static class ContentReader
             diagnostics.AddRange(reading.Diagnostics);
         }
 
+        if (!drafts)
+        {
+            readings = LeaveOutDrafts(readings, diagnostics);
+        }
+
         return new ContentReading(
             [.. readings.Select(r => r.List).OfType<ListReading>()],
             [.. readings.Select(r => r.Paper).OfType<PaperMention>()],
             readings.Count(r => r.Loaded && r.File.Kind == DocumentKind.List),
             readings.Count(r => r.Loaded && r.File.Kind == DocumentKind.Paper));
     }
+
+    /// <summary>The readings that are no drafts; each draft left out is an info diagnostic at its `draft: true`.</summary>
+    private static FileReading[] LeaveOutDrafts(FileReading[] readings, DiagnosticBag diagnostics)
+    {
+        foreach (var location in readings.Select(DraftAt).OfType<SourceLocation>())
+        {
+            diagnostics.Info(DiagnosticCodes.DraftLeftOut, location, "a draft: left out of the site",
+                "`atlas serve` shows it; `atlas build --drafts` builds it; remove `draft: true` to publish it");
+        }
+
+        return [.. readings.Where(r => DraftAt(r) is null)];
+    }
+
+    private static SourceLocation? DraftAt(FileReading reading) => reading.List?.List.Draft ?? reading.Paper?.Draft;
 
     /// <summary>Loads one file from disk and reads it.</summary>
     public static FileReading Read(LoadedContent content, ContentFile file)

@@ -15,7 +15,7 @@ public static class PaperFileReader
 
     private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)
     {
-        "id", "title", "authors", "year", "month", "venue", "topics", "aliases", "links", "related", "doi",
+        "id", "title", "authors", "year", "month", "venue", "topics", "aliases", "links", "related", "doi", "draft",
     };
 
     /// <summary>What `atlas new` writes where it cannot fill a field in; a file that still has one is an error (PA220).</summary>
@@ -105,6 +105,7 @@ public static class PaperFileReader
             Related = ReadRelated(fields, diagnostics),
             Note = MarkdownText.NormaliseTex(body),
             Anchor = "notes",
+            Draft = DraftFlag.Read(fields, diagnostics),
         };
     }
 

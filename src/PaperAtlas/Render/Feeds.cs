@@ -27,7 +27,7 @@ public static class Feeds
         return Xml(writer =>
         {
             writer.WriteStartElement("feed", "http://www.w3.org/2005/Atom");
-            writer.WriteElementString("title", XmlText(settings.Title));
+            writer.WriteElementString("title", XmlText(settings.ShownTitle));
             writer.WriteElementString("id", origin + routes.Home.Url);
             writer.WriteElementString("updated", updated + "T00:00:00Z");
             writer.WriteStartElement("link");
@@ -38,7 +38,7 @@ public static class Feeds
             writer.WriteAttributeString("href", origin + routes.File("feed.xml").Url);
             writer.WriteEndElement();
             writer.WriteStartElement("author");
-            writer.WriteElementString("name", XmlText(settings.Title));
+            writer.WriteElementString("name", XmlText(settings.ShownTitle));
             writer.WriteEndElement();
             foreach (var paper in newest)
             {

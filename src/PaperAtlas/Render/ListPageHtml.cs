@@ -30,26 +30,36 @@ public static class ListPageHtml
         string.Equals(list.Info.Lang, uiLang, StringComparison.OrdinalIgnoreCase) ? null : uiLang,
         externalImages);
 
-    public static string Render(ListBody body)
+    /// <summary>The body's markup alone, for a page that shows no sections of the list's own.</summary>
+    public static string Render(ListBody input) => RenderBody(input).Html.Value;
+
+    public static ListPageBody RenderBody(ListBody input)
     {
-        var list = body.List;
-        var label = (Text: body.PaperLinkLabel, body.LabelLang);
+        var list = input.List;
+        var label = (Text: input.PaperLinkLabel, input.LabelLang);
         var targets = new Dictionary<(int Line, int Column), ListTarget>();
-        foreach (var target in body.Targets)
+        foreach (var target in input.Targets)
         {
             targets[(target.Line - 1, target.Column - 1)] = target;
         }
 
         var sectionAnchors = list.TopicNotes.ToDictionary(n => (n.Section.Location.Line - 1, n.Section.Location.Column - 1), n => n.Anchor);
-        var document = Markdown.Parse(list.Info.Body, MarkdownHtml.Pipeline);
+        var ownSections = list.OwnSections.Select(s => (s.Section.Location.Line - 1, s.Section.Location.Column - 1)).ToHashSet();
+        var body = list.Info.Body;
+        var document = Markdown.Parse(body, MarkdownHtml.Pipeline);
         if (ReadContext.DocumentTitle(document) is { } title)
         {
             title.Remove();
         }
 
+        HtmlHeadingsAsHeadings(document, body);
         ShiftHeadings(document);
-        MarkdownHtml.MakeSafe(document, SourceUri(list.Info), body.ExternalImages);
+        MarkdownHtml.MakeSafe(document, SourceUri(list.Info), input.ExternalImages);
         var worksCited = MarkWorksCited(document);
+        var positions = new LinePositions(body);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var sectionIds = new Dictionary<(int Line, int Column), string>();
+        var literals = new List<LiteralInline>();
         foreach (var node in document.Descendants().ToList())
         {
             switch (node)
@@ -59,18 +69,35 @@ public static class ListPageHtml
                     heading.Inline?.AppendChild(new HtmlInline(PaperLink(target, label, null)));
                     break;
                 case HeadingBlock heading:
-                    heading.GetAttributes().Id = sectionAnchors.GetValueOrDefault((heading.Line, heading.Column)) ?? HeadingId(MarkdownText.Plain(heading));
+                    var id = sectionAnchors.GetValueOrDefault((heading.Line, heading.Column)) ?? heading.GetAttributes().Id ?? HeadingId(MarkdownText.Plain(heading));
+                    if (ownSections.Contains((heading.Line, heading.Column)))
+                    {
+                        // The page's section list links here, so the id must be the page's only one (as GitHub numbers repeats).
+                        for (var n = 1; ids.Contains(id); n++)
+                        {
+                            id = $"{HeadingId(MarkdownText.Plain(heading))}-{n}";
+                        }
+
+                        sectionIds[(heading.Line + 1, heading.Column + 1)] = id;
+                    }
+
+                    heading.GetAttributes().Id = id;
+                    ids.Add(id);
                     break;
                 case ListItemBlock item when targets.TryGetValue((item.Line, item.Column), out var target)
                                              && item.LastChild is ParagraphBlock { Inline: { } inline }:
                     inline.AppendChild(new HtmlInline(PaperLink(target, label, null)));
                     break;
-                case Inline inline when inline is LinkInline or AutolinkInline && targets.TryGetValue((inline.Line, inline.Column), out var target):
+                case Inline inline when inline is LinkInline or AutolinkInline && targets.TryGetValue(positions.Of(inline), out var target):
                     inline.InsertAfter(new HtmlInline(PaperLink(target, label, target.Anchor)));
+                    break;
+                case LiteralInline literal when literal.Parent is not LinkInline:
+                    literals.Add(literal);
                     break;
             }
         }
 
+        MarkPlainTextLinks(literals, targets, positions, label);
         if (list.Info.Shape == ListShape.Report && worksCited > 0)
         {
             CitationLinks.Link(document, worksCited, CitationLinks.NumberedNames(list), n => $"#cite-{n}");
@@ -81,7 +108,80 @@ public static class ListPageHtml
             LanguageOfParts.MarkEnglishLinks(document);
         }
 
-        return MarkdownHtml.ToHtml(document);
+        return new ListPageBody(new RawHtml(MarkdownHtml.ToHtml(document)), sectionIds);
+    }
+
+    /// <summary>
+    /// A paper cited as plain text (<c>arXiv:2106.07139</c>, a URL after <c>论文地址：</c>) is marked where its text ends:
+    /// the literal that holds it is split there.
+    /// </summary>
+    private static void MarkPlainTextLinks(
+        List<LiteralInline> literals, Dictionary<(int Line, int Column), ListTarget> targets, LinePositions positions, (string Text, string? Lang) label)
+    {
+        var lines = targets.Keys.Select(k => k.Line).ToHashSet();
+        foreach (var literal in literals)
+        {
+            var text = literal.Content.ToString();
+            var (line, column) = positions.Of(literal);
+            if (literal.Span.Length != text.Length || !lines.Contains(line))
+            {
+                continue;
+            }
+
+            var cuts = new List<(int End, ListTarget Target)>();
+            foreach (var found in PlainTextLinks.In(text))
+            {
+                if (targets.TryGetValue((line, column + found.Start), out var target))
+                {
+                    cuts.Add((found.Start + found.Length, target));
+                }
+            }
+
+            Inline after = literal;
+            var position = 0;
+            foreach (var (end, target) in cuts)
+            {
+                var piece = new LiteralInline(text[position..end]);
+                after.InsertAfter(piece);
+                var link = new HtmlInline(PaperLink(target, label, target.Anchor));
+                piece.InsertAfter(link);
+                (after, position) = (link, end);
+            }
+
+            if (cuts.Count > 0)
+            {
+                after.InsertAfter(new LiteralInline(text[position..]));
+                literal.Remove();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A raw HTML block that is one heading (<c>&lt;h2 id="x"&gt;Technique&lt;/h2&gt;</c>) is a section of the list: it is shown
+    /// as a heading of the page, keeping its id so the list's own contents links still reach it.
+    /// </summary>
+    private static void HtmlHeadingsAsHeadings(MarkdownDocument document, string body)
+    {
+        foreach (var html in document.OfType<HtmlBlock>().ToList())
+        {
+            var source = html.Span.IsEmpty || html.Span.End >= body.Length ? "" : body.Substring(html.Span.Start, html.Span.Length);
+            if (SectionTitle.OfHtmlHeading(source) is not { } found)
+            {
+                continue;
+            }
+
+            var heading = new HeadingBlock(null!) { Level = found.Level, Line = html.Line, Column = html.Column, Span = html.Span };
+            heading.Inline = new ContainerInline().AppendChild(new LiteralInline(SectionTitle.Clean(found.Title)));
+            // Its id, in the characters a heading's own id has (the raw HTML's attributes are never copied as written).
+            if (Read.MarkdownEntryText.AttributeOf(source[..(source.IndexOf('>', StringComparison.Ordinal) + 1)], "id") is { Length: > 0 } id)
+            {
+                heading.GetAttributes().Id = HeadingId(id);
+            }
+
+            var index = document.IndexOf(html);
+            document.RemoveAt(index);
+            document.Insert(index, heading);
+        }
     }
 
     /// <summary>The list's http(s) source, which resolves its relative links; null when it names no such URL (a file path, say).</summary>
@@ -114,6 +214,24 @@ public static class ListPageHtml
     {
         var id = new string(text.Trim().Select(c => char.IsWhiteSpace(c) ? '-' : c).Where(c => char.IsLetterOrDigit(c) || c is '-' or '_').ToArray());
         return id.Length == 0 ? "section" : id;
+    }
+
+    /// <summary>The 1-based line and column of a node from its offset in the list's text (Markdig's own line numbers drift after hard line breaks).</summary>
+    private sealed class LinePositions(string text)
+    {
+        private readonly int[] _starts = [0, .. text.Select((c, i) => (c, i)).Where(x => x.c == '\n').Select(x => x.i + 1)];
+
+        public (int Line, int Column) Of(Inline inline)
+        {
+            if (inline.Span.IsEmpty || inline.Span.Start < 0)
+            {
+                return (inline.Line, inline.Column);
+            }
+
+            var index = Array.BinarySearch(_starts, inline.Span.Start);
+            var line = index >= 0 ? index : ~index - 1;
+            return (line, inline.Span.Start - _starts[line]);
+        }
     }
 
     private static string PaperLink(ListTarget target, (string Text, string? Lang) label, string? anchor)
@@ -154,6 +272,9 @@ public static class ListPageHtml
         return max;
     }
 }
+
+/// <summary>A list page's body, and the ids it gave the headings of the list's own sections (by their 1-based line and column).</summary>
+public sealed record ListPageBody(RawHtml Html, IReadOnlyDictionary<(int Line, int Column), string> SectionIds);
 
 /// <summary>An entry of a list (by its 1-based line and column) and the paper page it links to.</summary>
 public sealed record ListTarget(int Line, int Column, string Anchor, string PaperUrl, string PaperTitle);

@@ -141,12 +141,16 @@ public static class MarkdownHtml
             return;
         }
 
+        // Markdig's InsertBefore leaves the inserted inline without its previous sibling, which breaks walking the
+        // paragraph backwards (as Descendants does): the children go in after the link instead, one after another.
+        Inline after = link;
         var child = link.FirstChild;
         while (child is not null)
         {
             var next = child.NextSibling;
             child.Remove();
-            link.InsertBefore(child);
+            after.InsertAfter(child);
+            after = child;
             child = next;
         }
 

@@ -32,7 +32,7 @@ public sealed class SiteRenderer
         Routes = new Routes(baseUrl ?? settings.BaseUrl);
         // A whole address given as the base URL names the site's origin, as site.yml's `url` does.
         _settings = settings = Routes.Origin is { } origin ? settings with { SiteUrl = origin } : settings;
-        Site = new SiteView(settings.Title, settings.Description, settings.Language, Routes.Base, Routes.Asset("site.css").Url, Routes.Asset("site.js").Url, Routes.Asset("graph.js").Url,
+        Site = new SiteView(settings.ShownTitle, settings.Description, settings.Language, Routes.Base, Routes.Asset("site.css").Url, Routes.Asset("site.js").Url, Routes.Asset("graph.js").Url,
             Routes.Home.Url, Routes.Papers.Url, Routes.Topics.Url, Routes.Years.Url, Routes.Lists.Url, Routes.Search.Url, Routes.Graph.Url, Routes.File("feed.xml").Url,
             guide is null ? null : Routes.Contribute.Url, settings.SiteUrl?.TrimEnd('/'), new RawHtml(ContentSecurityPolicy.For(settings)));
         _models = new SiteModels(graph, settings, Routes, theme.Strings, layouts ?? new Memo<LayoutInput, Point[]>());
@@ -123,12 +123,8 @@ public sealed class SiteRenderer
         ];
         foreach (var asset in _theme.Assets)
         {
-            var file = Path.Combine(_theme.AssetsFolder, asset);
-            exports.Add(new Export(routes.Asset(asset).Path, stream =>
-            {
-                using var source = File.OpenRead(file);
-                source.CopyTo(stream);
-            }));
+            var theme = _theme;
+            exports.Add(new Export(routes.Asset(asset).Path, stream => stream.Write(theme.ReadAsset(asset))));
         }
 
         return exports;

@@ -51,7 +51,8 @@ public sealed record ListSummary(string Id, string Title, string Description, st
     public string TitleLang => LanguageOfParts.Of(Title, Lang);
 }
 
-public sealed record ListView(ListSummary List, Html Body);
+/// <summary>A list page: its body; when the list has sections of its own (headings no topic covers), those as chips linking to their place, and its papers' table with each row chipped with its sections.</summary>
+public sealed record ListView(ListSummary List, Html Body, EquatableArray<TopicChip> Sections, EquatableArray<PaperRow> Papers);
 
 public sealed record StepView(string Label, EquatableArray<PaperRow> Papers);
 

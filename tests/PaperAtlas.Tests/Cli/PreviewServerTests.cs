@@ -82,6 +82,72 @@ public sealed class PreviewServerTests : IDisposable
         await serving;
     }
 
+    [Fact]
+    public async Task A_second_serve_on_the_same_port_says_so_in_one_line_and_exits_2_without_building()
+    {
+        var (content, output) = Folders();
+        var port = FreePort();
+        using var first = new PreviewServer(new BuildOptions(content, output, "/"), port, TextWriter.Null);
+        var serving = Task.Run(() => first.Run(_stop.Token));
+        using var http = new HttpClient { BaseAddress = new Uri(first.Url), Timeout = TimeSpan.FromSeconds(20) };
+        await WaitForPage(http);
+
+        var second = CliRun.Of("serve", "--content", content, "--output", _folder.PathOf("site2"), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(AtlasCommand.UsageError, second.ExitCode);
+        var line = Assert.Single(second.StderrLines);
+        Assert.Contains($"port {port} is in use", line, StringComparison.Ordinal);
+        Assert.Contains("--port", line, StringComparison.Ordinal);
+        second.AssertNoExceptionText();
+        Assert.False(Directory.Exists(_folder.PathOf("site2")), "the second serve built a site");
+        await _stop.CancelAsync();
+        await serving;
+    }
+
+    [Fact]
+    public async Task Without_a_port_asked_for_a_busy_one_gives_way_to_the_next_free_port_and_says_which()
+    {
+        var (content, output) = Folders();
+        using var busy = new TcpListener(IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((IPEndPoint)busy.LocalEndpoint).Port;
+        using var log = new StringWriter();
+        using var server = new PreviewServer(new BuildOptions(content, output, "/"), port, TextWriter.Synchronized(log), nextFreePort: true);
+
+        var serving = Task.Run(() => server.Run(_stop.Token));
+        var said = $"port {port} is in use, so this serves on port ";
+        while (!log.ToString().Contains(said, StringComparison.Ordinal) && !serving.IsCompleted)
+        {
+            await Task.Delay(50, _stop.Token);
+        }
+
+        Assert.Contains(said + new Uri(server.Url).Port + " (choose one with --port)", log.ToString(), StringComparison.Ordinal);
+        Assert.NotEqual(port, new Uri(server.Url).Port);
+        using var http = new HttpClient { BaseAddress = new Uri(server.Url), Timeout = TimeSpan.FromSeconds(20) };
+        await WaitForPage(http);
+        await _stop.CancelAsync();
+        await serving;
+    }
+
+    [Fact]
+    public async Task Serve_shows_a_draft_paper_that_build_leaves_out()
+    {
+        var (content, output) = Folders();
+        File.WriteAllText(Path.Combine(content, "papers", "2305.14314.md"), Fixtures.Lines("---", "id: \"2305.14314\"", "title: \"QLoRA: Efficient Finetuning of Quantized LLMs\"", "draft: true", "---", "Half-written notes."));
+        Assert.Equal(0, CliRun.Of("build", "--content", content, "--output", _folder.PathOf("built")).ExitCode);
+        Assert.False(Directory.Exists(_folder.PathOf("built/papers/2305.14314")));
+
+        using var server = new PreviewServer(new BuildOptions(content, output, "/", Drafts: true), FreePort(), TextWriter.Null);
+        var serving = Task.Run(() => server.Run(_stop.Token));
+        using var http = new HttpClient { BaseAddress = new Uri(server.Url), Timeout = TimeSpan.FromSeconds(20) };
+        await WaitForPage(http);
+
+        var page = await http.GetStringAsync("/papers/2305.14314/", _stop.Token);
+        Assert.Contains("Half-written notes.", page, StringComparison.Ordinal);
+        await _stop.CancelAsync();
+        await serving;
+    }
+
     /// <summary>The fixture content copied to a temporary folder, and where its site goes.</summary>
     private (string Content, string Output) Folders() =>
         (_folder.CopyFrom(Path.Combine(Paths.Root, "tests", "PaperAtlas.Tests", "Fixtures", "site", "content"), "content"), _folder.PathOf("site"));

@@ -11,7 +11,7 @@ internal static class OverviewPages
         var routes = site.Routes;
         var settings = site.Settings;
         var graph = site.Graph;
-        yield return new Page(routes.Home, "home", new PageView(settings.Title, "home", routes.Home.Url, settings.Description), () => Home(site));
+        yield return new Page(routes.Home, "home", new PageView(settings.ShownTitle, "home", routes.Home.Url, settings.Description), () => Home(site));
         yield return Titled(site, routes.Papers, "papers", () => graph.Papers.Select(p => site.Row(p.Id)).ToEquatableArray());
         yield return Titled(site, routes.Topics, "topics", () => site.Chips.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray());
         yield return Titled(site, routes.Years, "years", () => site.Timeline());
