@@ -10,7 +10,7 @@ public sealed class IncrementalSiteTests : IDisposable
 {
     private readonly TempFolder _folder = new();
     private readonly string _content;
-    private readonly string _templates = Path.Combine(Paths.Root, "templates");
+    private string _templates = Path.Combine(Paths.Root, "templates");
 
     public IncrementalSiteTests()
     {
@@ -31,6 +31,30 @@ public sealed class IncrementalSiteTests : IDisposable
         Assert.True(result.Written);
         Assert.Equal(1, result.Rendered);
         Assert.Contains("Double quantisation", Page("papers/2305.14314/index.html"), StringComparison.Ordinal);
+        AssertSameAsFullBuild();
+    }
+
+    [Fact]
+    public void A_field_a_theme_adds_to_a_page_shows_an_edits_new_value_on_every_page_that_shows_it()
+    {
+        // The built-in home page names the newest papers by title and date; this theme shows their rows' aliases there
+        // too. Nothing in the code knows that the home page now depends on a paper's aliases.
+        var home = File.ReadAllText(Path.Combine(Paths.Root, "templates", "home.sbn"));
+        const string Newest = "<a href=\"{{ p.url }}\">{{ p.title }}</a> <span class=\"muted\">{{ p.date }}</span>";
+        Assert.Contains(Newest, home, StringComparison.Ordinal);
+        _templates = _folder.PathOf("theme");
+        _folder.Write("theme/home.sbn", home.Replace(Newest, Newest + " <span class=\"aka\">{{ p.aliases }}</span>", StringComparison.Ordinal));
+        var site = Start();
+        Assert.Contains("<span class=\"aka\">KTO</span>", Page("index.html"), StringComparison.Ordinal);
+
+        Edit("papers/2402.01306.md", text => text.Replace("aliases: [KTO]", "aliases: [KTO, Prospect Alignment]", StringComparison.Ordinal));
+        var result = site.Build(["papers/2402.01306.md"]);
+
+        Assert.True(result.Written);
+        AssertNotEveryPage(result);
+        Assert.Contains("<span class=\"aka\">KTO, Prospect Alignment</span>", Page("index.html"), StringComparison.Ordinal);
+        var showing = PagesContaining("Prospect Alignment");
+        Assert.Superset(new HashSet<string>(["index.html", "papers/index.html", "papers/2402.01306/index.html", "topics/alignment/index.html", "years/2024/index.html"]), showing);
         AssertSameAsFullBuild();
     }
 
@@ -232,6 +256,11 @@ public sealed class IncrementalSiteTests : IDisposable
     }
 
     private string Page(string relative) => File.ReadAllText(_folder.PathOf(Path.Combine("site", relative)));
+
+    private HashSet<string> PagesContaining(string text) =>
+        [.. Directory.EnumerateFiles(_folder.PathOf("site"), "*.html", SearchOption.AllDirectories)
+            .Where(f => File.ReadAllText(f).Contains(text, StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(_folder.PathOf("site"), f).Replace('\\', '/'))];
 
     private void AssertSameAsFullBuild(BuildResult result)
     {
