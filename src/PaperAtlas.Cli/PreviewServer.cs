@@ -3,6 +3,7 @@ using System.Text;
 using PaperAtlas.Diagnostics;
 using PaperAtlas.Incremental;
 using PaperAtlas.Render;
+using PaperAtlas.Serve;
 
 namespace PaperAtlas.Cli;
 
@@ -25,6 +26,7 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _building = new(1, 1);
     private readonly SiteBuilder _site = new(options, new BuildCache());
+    private readonly StaticSite _files = new(options.OutputPath);
     private string _themeFolder = "";
     private string _policy = ContentSecurityPolicy.For(Load.SiteSettings.Default);
     private readonly HashSet<string> _changedFiles = new(StringComparer.Ordinal);
@@ -61,25 +63,7 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         using var themeWatcher = Watch(_themeFolder, theme: true);
         log.WriteLine($"serving {options.OutputPath} at {Url} — edits to content/ and templates/ rebuild and reload; Ctrl+C stops");
         cancel.Register(() => _listener.Stop());
-        while (!cancel.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = _listener.GetContext();
-            }
-            catch (HttpListenerException) when (cancel.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (ObjectDisposedException)
-            {
-                break;
-            }
-
-            _ = Task.Run(() => Handle(context), CancellationToken.None);
-        }
-
+        StaticSite.Serve(_listener, Handle);
         return AtlasCommand.Ok;
     }
 
@@ -240,111 +224,38 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
     }
 
     /// <summary>
-    /// Answers one request. Only GET and HEAD (405 otherwise); a path that is not a plain path inside the site (a NUL,
-    /// a control character, a backslash, a dot segment) is answered 400 and the connection closed; a file reached
-    /// through a link is never served. Every answer says nosniff and carries the pages' Content-Security-Policy.
+    /// Answers one request as <see cref="StaticSite"/> does, with the pages' Content-Security-Policy, the reload script
+    /// added to HTML answers, and the server's own two paths: the reload script and the reload events.
     /// </summary>
     private void Handle(HttpListenerContext context)
     {
-        var response = context.Response;
-        try
-        {
-            response.Headers["X-Content-Type-Options"] = "nosniff";
-            response.Headers["Content-Security-Policy"] = _policy;
-            var method = context.Request.HttpMethod;
-            if (method is not ("GET" or "HEAD"))
-            {
-                response.Headers["Allow"] = "GET, HEAD";
-                Send(response, 405, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes("only GET and HEAD"), head: false);
-                return;
-            }
-
-            var head = method == "HEAD";
-            if (PathOf(context.Request) is not { } path)
-            {
-                response.KeepAlive = false;
-                Send(response, 400, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes("bad path"), head);
-                return;
-            }
-
-            if (path == "/__atlas/events" && !head)
-            {
-                response.ContentType = "text/event-stream";
-                response.SendChunked = true;
-                response.OutputStream.Write(Encoding.UTF8.GetBytes(": connected\n\n"));
-                response.OutputStream.Flush();
-                lock (_gate)
-                {
-                    _clients.Add(response);
-                }
-
-                return;
-            }
-
-            if (path == "/__atlas/reload.js")
-            {
-                Send(response, 200, "text/javascript; charset=utf-8", Encoding.UTF8.GetBytes(ReloadScript), head);
-                return;
-            }
-
-            var file = Resolve(path);
-            if (file is null)
-            {
-                var notFound = Resolve("/404.html");
-                Send(response, 404, "text/html; charset=utf-8", notFound is not null ? WithReload(File.ReadAllBytes(notFound)) : Encoding.UTF8.GetBytes("not found"), head);
-                return;
-            }
-
-            var bytes = File.ReadAllBytes(file);
-            var type = ContentType(file);
-            Send(response, 200, type, type.StartsWith("text/html", StringComparison.Ordinal) ? WithReload(bytes) : bytes, head);
-        }
-#pragma warning disable CA1031 // One request's failure must never leave its connection open or stop the server.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            response.Abort();
-        }
+        context.Response.Headers["Content-Security-Policy"] = _policy;
+        _files.Answer(context, Route, WithReload);
     }
 
-    /// <summary>The request's path, unescaped; null when it is not a plain path (see <see cref="Handle"/>).</summary>
-    private static string? PathOf(HttpListenerRequest request)
+    private bool Route(string path, bool head, HttpListenerResponse response)
     {
-        var raw = request.Url?.AbsolutePath ?? "/";
-        string path;
-        try
+        if (path == "/__atlas/events" && !head)
         {
-            path = Uri.UnescapeDataString(raw);
-        }
-        catch (UriFormatException)
-        {
-            return null;
-        }
+            response.ContentType = "text/event-stream";
+            response.SendChunked = true;
+            response.OutputStream.Write(Encoding.UTF8.GetBytes(": connected\n\n"));
+            response.OutputStream.Flush();
+            lock (_gate)
+            {
+                _clients.Add(response);
+            }
 
-        var plain = path.StartsWith('/') && !path.Any(c => char.IsControl(c) || c is '\\' or '\uFFFD')
-            && path.Split('/').All(segment => segment is not ("." or ".."));
-        return plain ? path : null;
-    }
-
-    /// <summary>Maps a URL path to a regular file inside the output folder reached through no link; null otherwise.</summary>
-    private string? Resolve(string path)
-    {
-        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.OutputPath));
-        var relative = path.Trim('/');
-        if (relative.Length == 0 || Directory.Exists(Path.Combine(root, relative)))
-        {
-            relative = relative.Length == 0 ? "index.html" : relative + "/index.html";
+            return true;
         }
 
-        var full = Path.GetFullPath(Path.Combine(root, relative));
-
-        // With the separator: "/site2/x" must not pass as inside "/site".
-        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        if (path == "/__atlas/reload.js")
         {
-            return null;
+            StaticSite.Send(response, 200, "text/javascript; charset=utf-8", Encoding.UTF8.GetBytes(ReloadScript), head);
+            return true;
         }
 
-        return Load.ContentFiles.IsPlainFile(root, relative, ".", new DiagnosticBag()) ? full : null;
+        return false;
     }
 
     private static byte[] WithReload(byte[] html)
@@ -353,34 +264,6 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         var at = text.LastIndexOf("</body>", StringComparison.Ordinal);
         return at < 0 ? html : Encoding.UTF8.GetBytes(text.Insert(at, "<script src=\"/__atlas/reload.js\"></script>\n"));
     }
-
-    /// <param name="head">A HEAD request: the headers of the answer, without its body.</param>
-    private static void Send(HttpListenerResponse response, int status, string type, byte[] body, bool head)
-    {
-        response.StatusCode = status;
-        response.ContentType = type;
-        response.Headers["Cache-Control"] = "no-store";
-        response.ContentLength64 = body.Length;
-        if (!head)
-        {
-            response.OutputStream.Write(body);
-        }
-
-        response.Close();
-    }
-
-    private static string ContentType(string file) => Path.GetExtension(file) switch
-    {
-        ".html" => "text/html; charset=utf-8",
-        ".css" => "text/css; charset=utf-8",
-        ".js" => "text/javascript; charset=utf-8",
-        ".json" => "application/json; charset=utf-8",
-        ".xml" => "application/xml; charset=utf-8",
-        ".svg" => "image/svg+xml",
-        ".png" => "image/png",
-        ".txt" or ".bib" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
-    };
 
     public void Dispose()
     {
