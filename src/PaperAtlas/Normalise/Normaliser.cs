@@ -43,7 +43,7 @@ public static class Normaliser
         var names = new NameIndex(papers, cache);
         var edges = Relations.Build(papers, names, ids, diagnostics);
         var paths = ReadingPaths.Resolve(lists, content.Settings, names, ids, diagnostics);
-        var ownSections = OwnSections.Of(papers, topics);
+        var ownSections = OwnSections.Of(papers, sectionTopics);
         var sourceLists = lists
             .Select(l => new SourceList(l.List, l.Sections, l.TopicNotes) { OwnSections = ownSections.GetValueOrDefault(l.List.Id, []) })
             .ToImmutableArray();

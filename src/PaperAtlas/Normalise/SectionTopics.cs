@@ -59,6 +59,9 @@ internal sealed class SectionTopics(TopicMatcher matcher, BuildCache? cache)
 
     private static bool HasSections(PaperMention mention) => mention.Kind is not (MentionKind.WorksCited or MentionKind.PaperFile);
 
+    /// <summary>Whether a heading maps to a topic (by its title, as every mapping here).</summary>
+    public bool MapsToTopic(Section section) => Map(section) is not null;
+
     private string? Map(Section section) =>
         _byTitle.GetOrAdd(section.Title, title => cache is null ? matcher.Match(title) : cache.HeadingTopic(title, matcher.Match));
 }
