@@ -2,13 +2,15 @@ using System.Net;
 using System.Text;
 using PaperAtlas.Diagnostics;
 using PaperAtlas.Incremental;
+using PaperAtlas.Render;
+using PaperAtlas.Serve;
 
 namespace PaperAtlas.Cli;
 
 /// <summary>
 /// <c>atlas serve</c>: builds the site, serves it on 127.0.0.1, rebuilds when content/ or the theme changes,
-/// and tells open pages to reload over server-sent events. Rebuilds after a content edit are incremental
-/// (<see cref="IncrementalSite"/>): only what the edited files reach is rendered and written. The reload script is served from
+/// and tells open pages to reload over server-sent events. Every rebuild runs the stages of <c>atlas build</c> with a
+/// <see cref="BuildCache"/>: only the edited files are read again, and only pages whose model changed are rendered and written. The reload script is served from
 /// <c>/__atlas/reload.js</c> and added to HTML responses only, never written into site/.
 /// </summary>
 /// <param name="nextFreePort">When <paramref name="port"/> is taken, serve on the next free one (and say so) rather than stop.</param>
@@ -23,7 +25,10 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
     private readonly List<HttpListenerResponse> _clients = [];
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _building = new(1, 1);
-    private readonly IncrementalSite _site = new(options);
+    private readonly SiteBuilder _site = new(options, new BuildCache());
+    private readonly StaticSite _files = new(options.OutputPath);
+    private string _themeFolder = "";
+    private string _policy = ContentSecurityPolicy.For(Load.SiteSettings.Default);
     private readonly HashSet<string> _changedFiles = new(StringComparer.Ordinal);
     private bool _scanAll;
     private bool _themeChanged;
@@ -55,28 +60,10 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         }
 
         using var contentWatcher = Watch(options.ContentPath, theme: false);
-        using var themeWatcher = Watch(_site.ThemeFolder, theme: true);
+        using var themeWatcher = Watch(_themeFolder, theme: true);
         log.WriteLine($"serving {options.OutputPath} at {Url} — edits to content/ and templates/ rebuild and reload; Ctrl+C stops");
         cancel.Register(() => _listener.Stop());
-        while (!cancel.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = _listener.GetContext();
-            }
-            catch (HttpListenerException) when (cancel.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (ObjectDisposedException)
-            {
-                break;
-            }
-
-            _ = Task.Run(() => Handle(context), CancellationToken.None);
-        }
-
+        StaticSite.Serve(_listener, Handle);
         return AtlasCommand.Ok;
     }
 
@@ -195,18 +182,20 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
             }
 
             var start = System.Diagnostics.Stopwatch.GetTimestamp();
-            var result = _site.Update(files, theme);
+            var result = _site.Build(files, theme);
             if (!result.Changed)
             {
                 return false;
             }
 
-            DiagnosticPrinter.Print(Normalise.DiagnosticSummary.Summarise([.. result.Build.Analysis.Diagnostics.Where(d => d.Severity != Severity.Info)]), "text", log);
+            var content = result.Analysis.Content;
+            (_themeFolder, _policy) = (SiteBuilder.ThemeFolder(options, content), ContentSecurityPolicy.For(content.Settings));
+            DiagnosticPrinter.Print(Normalise.DiagnosticSummary.Summarise([.. result.Analysis.Diagnostics.Where(d => d.Severity != Severity.Info)]), "text", log);
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            log.WriteLine(result.Build.Written
-                ? $"{(result.Full ? "rebuilt" : "updated")} {result.Build.Files} of {result.Rendered} rendered files in {elapsed:F0} ms"
+            log.WriteLine(result.Written
+                ? $"rendered {result.Rendered} pages, wrote {result.Files} changed files in {elapsed:F0} ms"
                 : "build failed; the previous site is still served");
-            return result.Build.Written;
+            return result.Written;
         }
         finally
         {
@@ -235,111 +224,38 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
     }
 
     /// <summary>
-    /// Answers one request. Only GET and HEAD (405 otherwise); a path that is not a plain path inside the site (a NUL,
-    /// a control character, a backslash, a dot segment) is answered 400 and the connection closed; a file reached
-    /// through a link is never served. Every answer says nosniff and carries the pages' Content-Security-Policy.
+    /// Answers one request as <see cref="StaticSite"/> does, with the pages' Content-Security-Policy, the reload script
+    /// added to HTML answers, and the server's own two paths: the reload script and the reload events.
     /// </summary>
     private void Handle(HttpListenerContext context)
     {
-        var response = context.Response;
-        try
-        {
-            response.Headers["X-Content-Type-Options"] = "nosniff";
-            response.Headers["Content-Security-Policy"] = _site.ContentSecurityPolicy;
-            var method = context.Request.HttpMethod;
-            if (method is not ("GET" or "HEAD"))
-            {
-                response.Headers["Allow"] = "GET, HEAD";
-                Send(response, 405, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes("only GET and HEAD"), head: false);
-                return;
-            }
-
-            var head = method == "HEAD";
-            if (PathOf(context.Request) is not { } path)
-            {
-                response.KeepAlive = false;
-                Send(response, 400, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes("bad path"), head);
-                return;
-            }
-
-            if (path == "/__atlas/events" && !head)
-            {
-                response.ContentType = "text/event-stream";
-                response.SendChunked = true;
-                response.OutputStream.Write(Encoding.UTF8.GetBytes(": connected\n\n"));
-                response.OutputStream.Flush();
-                lock (_gate)
-                {
-                    _clients.Add(response);
-                }
-
-                return;
-            }
-
-            if (path == "/__atlas/reload.js")
-            {
-                Send(response, 200, "text/javascript; charset=utf-8", Encoding.UTF8.GetBytes(ReloadScript), head);
-                return;
-            }
-
-            var file = Resolve(path);
-            if (file is null)
-            {
-                var notFound = Resolve("/404.html");
-                Send(response, 404, "text/html; charset=utf-8", notFound is not null ? WithReload(File.ReadAllBytes(notFound)) : Encoding.UTF8.GetBytes("not found"), head);
-                return;
-            }
-
-            var bytes = File.ReadAllBytes(file);
-            var type = ContentType(file);
-            Send(response, 200, type, type.StartsWith("text/html", StringComparison.Ordinal) ? WithReload(bytes) : bytes, head);
-        }
-#pragma warning disable CA1031 // One request's failure must never leave its connection open or stop the server.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            response.Abort();
-        }
+        context.Response.Headers["Content-Security-Policy"] = _policy;
+        _files.Answer(context, Route, WithReload);
     }
 
-    /// <summary>The request's path, unescaped; null when it is not a plain path (see <see cref="Handle"/>).</summary>
-    private static string? PathOf(HttpListenerRequest request)
+    private bool Route(string path, bool head, HttpListenerResponse response)
     {
-        var raw = request.Url?.AbsolutePath ?? "/";
-        string path;
-        try
+        if (path == "/__atlas/events" && !head)
         {
-            path = Uri.UnescapeDataString(raw);
-        }
-        catch (UriFormatException)
-        {
-            return null;
-        }
+            response.ContentType = "text/event-stream";
+            response.SendChunked = true;
+            response.OutputStream.Write(Encoding.UTF8.GetBytes(": connected\n\n"));
+            response.OutputStream.Flush();
+            lock (_gate)
+            {
+                _clients.Add(response);
+            }
 
-        var plain = path.StartsWith('/') && !path.Any(c => char.IsControl(c) || c is '\\' or '\uFFFD')
-            && path.Split('/').All(segment => segment is not ("." or ".."));
-        return plain ? path : null;
-    }
-
-    /// <summary>Maps a URL path to a regular file inside the output folder reached through no link; null otherwise.</summary>
-    private string? Resolve(string path)
-    {
-        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.OutputPath));
-        var relative = path.Trim('/');
-        if (relative.Length == 0 || Directory.Exists(Path.Combine(root, relative)))
-        {
-            relative = relative.Length == 0 ? "index.html" : relative + "/index.html";
+            return true;
         }
 
-        var full = Path.GetFullPath(Path.Combine(root, relative));
-
-        // With the separator: "/site2/x" must not pass as inside "/site".
-        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        if (path == "/__atlas/reload.js")
         {
-            return null;
+            StaticSite.Send(response, 200, "text/javascript; charset=utf-8", Encoding.UTF8.GetBytes(ReloadScript), head);
+            return true;
         }
 
-        return Load.ContentFiles.IsPlainFile(root, relative, ".", new DiagnosticBag()) ? full : null;
+        return false;
     }
 
     private static byte[] WithReload(byte[] html)
@@ -348,34 +264,6 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         var at = text.LastIndexOf("</body>", StringComparison.Ordinal);
         return at < 0 ? html : Encoding.UTF8.GetBytes(text.Insert(at, "<script src=\"/__atlas/reload.js\"></script>\n"));
     }
-
-    /// <param name="head">A HEAD request: the headers of the answer, without its body.</param>
-    private static void Send(HttpListenerResponse response, int status, string type, byte[] body, bool head)
-    {
-        response.StatusCode = status;
-        response.ContentType = type;
-        response.Headers["Cache-Control"] = "no-store";
-        response.ContentLength64 = body.Length;
-        if (!head)
-        {
-            response.OutputStream.Write(body);
-        }
-
-        response.Close();
-    }
-
-    private static string ContentType(string file) => Path.GetExtension(file) switch
-    {
-        ".html" => "text/html; charset=utf-8",
-        ".css" => "text/css; charset=utf-8",
-        ".js" => "text/javascript; charset=utf-8",
-        ".json" => "application/json; charset=utf-8",
-        ".xml" => "application/xml; charset=utf-8",
-        ".svg" => "image/svg+xml",
-        ".png" => "image/png",
-        ".txt" or ".bib" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
-    };
 
     public void Dispose()
     {

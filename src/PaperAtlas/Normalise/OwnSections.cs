@@ -12,10 +12,9 @@ namespace PaperAtlas.Normalise;
 internal static class OwnSections
 {
     /// <summary>Each list's own sections, by list id, from where the papers' mentions stand; a section's papers in the list's order.</summary>
-    public static Dictionary<string, ImmutableArray<ListSection>> Of(IEnumerable<Paper> papers, TopicMatcher topics)
+    public static Dictionary<string, EquatableArray<ListSection>> Of(IEnumerable<Paper> papers, SectionTopics topics)
     {
         var sections = new Dictionary<string, Dictionary<SourceLocation, (Section Section, ImmutableArray<string> Path, List<(SourceLocation At, string Id)> Papers)>>(StringComparer.Ordinal);
-        var mapped = new Dictionary<Section, bool>();
         foreach (var paper in papers)
         {
             foreach (var mention in paper.Mentions.Where(m => m.Kind is not (MentionKind.WorksCited or MentionKind.PaperFile)))
@@ -23,13 +22,7 @@ internal static class OwnSections
                 for (var i = 0; i < mention.Sections.Length; i++)
                 {
                     var section = mention.Sections[i];
-                    if (!mapped.TryGetValue(section, out var maps))
-                    {
-                        maps = topics.Match(section.Title) is not null;
-                        mapped[section] = maps;
-                    }
-
-                    if (maps)
+                    if (topics.MapsToTopic(section))
                     {
                         continue;
                     }
@@ -56,7 +49,7 @@ internal static class OwnSections
             l => l.Value.Values
                 .OrderBy(s => s.Section.Location.Line).ThenBy(s => s.Section.Location.Column)
                 .Select(s => new ListSection(s.Section, s.Path, [.. s.Papers.OrderBy(p => p.At.Line).ThenBy(p => p.At.Column).Select(p => p.Id).Distinct(StringComparer.Ordinal)]))
-                .ToImmutableArray(),
+                .ToEquatableArray(),
             StringComparer.Ordinal);
     }
 }
