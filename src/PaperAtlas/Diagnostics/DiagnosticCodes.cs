@@ -20,6 +20,7 @@ public static class DiagnosticCodes
     public const string ControlCharacter = "PA111";
     public const string MathTooDeep = "PA112";
     public const string ParseTooCostly = "PA113";
+    public const string NoContentFolders = "PA114";
     public const string AcceptedWarningsInvalid = "PA115";
     public const string MetadataRecordInvalid = "PA119";
     public const string MetadataDuplicate = "PA120";

@@ -34,10 +34,27 @@ public static partial class ContentLoader
             return new LoadedContent(root, SiteSettings.Default, [], []) { DisplayRoot = display };
         }
 
+        WarnWhenNoContentFolders(root, display, diagnostics);
         var settings = LoadSettings(root, display, diagnostics);
         var topics = LoadTopics(root, display, diagnostics);
         EquatableArray<ContentFile> files = [.. Find(root, display, DocumentKind.List, diagnostics), .. Find(root, display, DocumentKind.Paper, diagnostics)];
         return new LoadedContent(root, settings, topics, files) { DisplayRoot = display };
+    }
+
+    /// <summary>A folder with neither lists/ nor papers/ gives an empty site: most likely --content names the wrong folder.</summary>
+    private static void WarnWhenNoContentFolders(string root, string display, DiagnosticBag diagnostics)
+    {
+        if (Directory.Exists(Path.Combine(root, "lists")) || Directory.Exists(Path.Combine(root, "papers")))
+        {
+            return;
+        }
+
+        var nested = Directory.Exists(Path.Combine(root, "content", "lists"));
+        diagnostics.Warning(DiagnosticCodes.NoContentFolders, SourceLocation.StartOf(display),
+            "the content folder has neither lists/ nor papers/, so the site has no papers",
+            nested
+                ? $"pass --content {display.TrimEnd('/')}/content, the folder inside it that holds lists/"
+                : "pass --content with the folder that holds lists/ and topics.yml, or add lists/ with a Markdown list");
     }
 
     /// <summary>The lists' or paper files' Markdown files, links, special files and names that cannot be slugs left out (and reported).</summary>

@@ -14,6 +14,7 @@ public sealed class SiteSettingsTests : IDisposable
     private (SiteSettings Settings, IReadOnlyList<Diagnostic> Diagnostics) Load(params string[] lines)
     {
         _temp.Write("content/site.yml", Fixtures.Lines(lines));
+        Directory.CreateDirectory(_temp.PathOf("content/lists"));
         var diagnostics = new DiagnosticBag();
         var content = ContentLoader.Load(_temp.PathOf("content"), diagnostics);
         return (content.Settings, diagnostics.ToSortedList());
