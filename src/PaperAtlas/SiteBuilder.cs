@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PaperAtlas.Diagnostics;
 using PaperAtlas.Load;
+using PaperAtlas.Metadata;
 using PaperAtlas.Normalise;
 using PaperAtlas.Read;
 using PaperAtlas.Render;
@@ -49,7 +50,8 @@ public static class SiteBuilder
             ReleaseGarbage(paperFiles.Count);
         }
 
-        var graph = clock.Time("graph", () => Normaliser.Normalise(content, lists, paperFiles, diagnostics, parallel));
+        // The stored metadata is read from content/ like the rest, offline: a broken record is a diagnostic, never a failed build.
+        var graph = clock.Time("graph", () => Normaliser.Normalise(content, lists, paperFiles, diagnostics, parallel, MetadataStore.Load(contentPath, diagnostics)));
         return new Analysis(content, graph, diagnostics.ToSortedList(), clock.Timings);
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PaperAtlas.Metadata;
 using PaperAtlas.Read;
 
 namespace PaperAtlas.Graph;
@@ -21,6 +22,9 @@ public sealed record Paper(
     ImmutableArray<PaperLinkRef> Links,
     ImmutableArray<PaperMention> Mentions)
 {
+    /// <summary>What arXiv and Semantic Scholar said about the paper (content/metadata/), when a record is stored.</summary>
+    public PaperMetadata? Metadata { get; init; }
+
     /// <summary>The paper file's body, when the paper has a file.</summary>
     public string ContributorNotes =>
         Mentions.FirstOrDefault(m => m.Kind == MentionKind.PaperFile)?.Note ?? "";

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using PaperAtlas.Diagnostics;
 using PaperAtlas.Graph;
 using PaperAtlas.Load;
+using PaperAtlas.Metadata;
 using PaperAtlas.Read;
 
 namespace PaperAtlas.Normalise;
@@ -14,7 +15,7 @@ public static class Normaliser
 {
     public static PaperGraph Normalise(
         LoadedContent content, IReadOnlyList<ListReading> lists, IReadOnlyList<PaperMention> paperFiles, DiagnosticBag diagnostics,
-        ParallelOptions? parallel = null)
+        ParallelOptions? parallel = null, PaperMetadataSet? stored = null)
     {
         lists = UniqueSlugs(content, lists, diagnostics);
         var topics = new TopicMatcher(content.Topics);
@@ -27,12 +28,11 @@ public static class Normaliser
         // only the renaming of colliding ids runs in group order.
         var built = new Paper[groups.Count];
         Parallel.For(0, groups.Count, parallel ?? new ParallelOptions(), i => built[i] = BuildPaper(groups[i], sectionTopics, topicIds, diagnostics));
-        var papers = Unique(built)
-            .OrderBy(p => p.Id, StringComparer.Ordinal)
-            .ToImmutableArray();
+        var papers = StoredMetadata.Apply(
+            Unique(built).OrderBy(p => p.Id, StringComparer.Ordinal).ToImmutableArray(), stored ?? PaperMetadataSet.Empty, diagnostics);
         var ids = papers.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var names = new NameIndex(papers);
-        var edges = Relations.Build(papers, names, ids, diagnostics);
+        ImmutableArray<Edge> edges = [.. Relations.Build(papers, names, ids, diagnostics), .. StoredMetadata.Cites(papers)];
         var paths = ReadingPaths.Resolve(lists, content.Settings, names, ids, diagnostics);
         var ownSections = OwnSections.Of(papers, topics);
         var sourceLists = lists
@@ -125,7 +125,7 @@ public static class Normaliser
     {
         var updated = WithPaperFile(paper, oldFile, newFile);
         var title = PaperTitle.Choose(updated.Mentions);
-        PaperTitle.ReportConflicts(new PaperGroup(paper.ArxivId!, paper.ArxivId, paper.Doi), updated.Mentions, title, diagnostics);
+        PaperTitle.ReportConflicts(paper.ArxivId, paper.Doi, updated.Mentions, title, diagnostics);
         return updated with { Title = title, Aliases = AliasesOf(updated.Mentions, title) };
     }
 
@@ -293,7 +293,6 @@ public static class Normaliser
 
         mentions = mentions.Where(m => m.Kind != MentionKind.PaperFile || ReferenceEquals(m, files.FirstOrDefault())).ToImmutableArray();
         var title = PaperTitle.Choose(mentions);
-        PaperTitle.ReportConflicts(group, mentions, title, diagnostics);
         var (year, month) = PaperDates.Choose(group, mentions, diagnostics);
         var id = group.ArxivId ?? group.Doi ?? (group.Id.StartsWith("title:", StringComparison.Ordinal) ? Slug.FromText(title) : group.Id);
         var slug = group.ArxivId is { } a ? a.Replace('/', '-') : group.Doi is { } d ? "doi-" + Slug.FromText(d) : Slug.FromText(id);
