@@ -66,7 +66,7 @@ internal static class Fixtures
         var stored = new PaperMetadataSet(read.Select(r => r.Record!), read.ToDictionary(r => r.Record!.Id, r => r.File, StringComparer.Ordinal));
         var documents = lists.Select(l => Parse(l.Markdown, DocumentKind.List, l.File, diagnostics)).ToImmutableArray();
         var readings = documents.Select(d => ListReader.Read(d, diagnostics)).ToList();
-        var content = new LoadedContent("content", SiteSettings.Default, [], documents, []);
+        var content = new LoadedContent("content", SiteSettings.Default, [], []);
         var graph = Normaliser.Normalise(content, readings, [], diagnostics, stored: stored);
         return new FixtureGraph(graph, diagnostics.ToSortedList());
     }

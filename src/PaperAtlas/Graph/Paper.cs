@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using PaperAtlas.Metadata;
 using PaperAtlas.Read;
 
@@ -15,12 +14,12 @@ public sealed record Paper(
     string Title,
     int? Year,
     int? Month,
-    ImmutableArray<string> Authors,
+    EquatableArray<string> Authors,
     string? Venue,
-    ImmutableArray<string> Topics,
-    ImmutableArray<string> Aliases,
-    ImmutableArray<PaperLinkRef> Links,
-    ImmutableArray<PaperMention> Mentions)
+    EquatableArray<string> Topics,
+    EquatableArray<string> Aliases,
+    EquatableArray<PaperLinkRef> Links,
+    EquatableArray<PaperMention> Mentions)
 {
     /// <summary>What arXiv and Semantic Scholar said about the paper (content/metadata/), when a record is stored.</summary>
     public PaperMetadata? Metadata { get; init; }
