@@ -85,6 +85,7 @@ public sealed class SiteBuilder(BuildOptions options, BuildCache? cache = null, 
         ReleaseGarbage(reading.PaperFiles.Length);
         // The stored metadata is read from content/ like the rest, offline: a broken record is a diagnostic, never a failed build.
         var stored = clock.Time("metadata", () => MetadataStore.Load(options.ContentPath, diagnostics));
+        cache?.Stored(stored);
         var graph = clock.Time("graph", () => Normaliser.Normalise(content, reading.Lists, reading.PaperFiles, diagnostics, parallel, cache, stored));
         return new Analysis(content, reading.ListFiles, reading.PaperFileCount, graph, diagnostics.ToSortedList(), [.. clock.Timings]);
     }
