@@ -39,7 +39,7 @@ internal static class PaperHead
         var input = new PaperHeadInput(
             paper.Title,
             paper.Authors,
-            record?.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? (paper.Year is { } y ? Feeds.DateOf(paper)[..(paper.Month is null ? 4 : 7)] : null),
+            record?.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? (paper.Year is null ? null : Feeds.DateOf(paper)[..(paper.Month is null ? 4 : 7)]),
             paper.ArxivId,
             paper.Doi ?? record?.Doi,
             paper.Venue,
