@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using PaperAtlas.Diagnostics;
 using PaperAtlas.Incremental;
 using PaperAtlas.Load;
+using PaperAtlas.Metadata;
 using PaperAtlas.Normalise;
 using PaperAtlas.Read;
 using PaperAtlas.Render;
@@ -82,7 +83,10 @@ public sealed class SiteBuilder(BuildOptions options, BuildCache? cache = null, 
         var content = clock.Time("load", () => cache?.Load(options.ContentPath, changedFiles, diagnostics) ?? ContentLoader.Load(options.ContentPath, diagnostics));
         var reading = clock.Time("read", () => ContentReader.ReadAll(content, diagnostics, parallel, options.Drafts, cache is null ? null : file => cache.Read(content, file)));
         ReleaseGarbage(reading.PaperFiles.Length);
-        var graph = clock.Time("graph", () => Normaliser.Normalise(content, reading.Lists, reading.PaperFiles, diagnostics, parallel, cache));
+        // The stored metadata is read from content/ like the rest, offline: a broken record is a diagnostic, never a failed build.
+        var stored = clock.Time("metadata", () => MetadataStore.Load(options.ContentPath, diagnostics));
+        cache?.Stored(stored);
+        var graph = clock.Time("graph", () => Normaliser.Normalise(content, reading.Lists, reading.PaperFiles, diagnostics, parallel, cache, stored));
         return new Analysis(content, reading.ListFiles, reading.PaperFileCount, graph, diagnostics.ToSortedList(), [.. clock.Timings]);
     }
 

@@ -99,6 +99,8 @@
   function setupFilters(svg, controls) {
     var topic = controls.querySelector("select[data-filter='topic']");
     var year = controls.querySelector("select[data-filter='year']");
+    // The citations Semantic Scholar gives are many and drawn light; a reader can hide them to see what the lists say.
+    var cites = controls.querySelector("input[data-filter='cites']");
     var count = controls.querySelector(".graph-count");
     var nodes = svg.querySelectorAll(".node");
     var edges = svg.querySelectorAll(".edge");
@@ -112,11 +114,12 @@
         if (hit) { shown[node.getAttribute("data-id")] = true; n++; }
       });
       edges.forEach(function (edge) {
-        edge.classList.toggle("filtered", !(shown[edge.getAttribute("data-from")] && shown[edge.getAttribute("data-to")]));
+        var hidden = cites && !cites.checked && edge.getAttribute("data-kind") === "cites";
+        edge.classList.toggle("filtered", hidden || !(shown[edge.getAttribute("data-from")] && shown[edge.getAttribute("data-to")]));
       });
       if (count) { count.textContent = (t || y) ? n + " / " + nodes.length : ""; }
     }
-    [topic, year].forEach(function (select) { if (select) { select.addEventListener("change", run); } });
+    [topic, year, cites].forEach(function (select) { if (select) { select.addEventListener("change", run); } });
     run();
   }
 

@@ -30,6 +30,13 @@
     var v = w.lastIndexOf("v"), dot = w.indexOf(".");
     return v > 5 && dot > 0 && dot < v && /^[0-9.]+$/.test(w.slice(0, v)) && /^[0-9]+$/.test(w.slice(v + 1)) ? w.slice(0, v) : w;
   }
+  // Where the Latin word starting at start ends: letters and digits, and a dot between digits.
+  function wordEnd(s, start) {
+    var i = start;
+    while (i < s.length && (isWordChar(s[i]) ||
+           (s[i] === "." && i + 1 < s.length && isAsciiDigit(s[i + 1]) && i > start && isAsciiDigit(s[i - 1])))) { i++; }
+    return i;
+  }
   function tokenize(text) {
     var s = text.normalize("NFKC").toLowerCase(), out = [], i = 0;
     while (i < s.length) {
@@ -42,12 +49,34 @@
           if (k + 1 < run.length) { out.push({ text: run.substr(k, 2), unigram: false }); }
         }
       } else if (isWordChar(c)) {
-        while (i < s.length && (isWordChar(s[i]) ||
-               (s[i] === "." && i + 1 < s.length && isAsciiDigit(s[i + 1]) && i > start && isAsciiDigit(s[i - 1])))) { i++; }
+        i = wordEnd(s, start);
         out.push({ text: stem(withoutVersion(s.slice(start, i))), unigram: false });
       } else {
         i++;
       }
+    }
+    return out;
+  }
+  // Two neighbouring Latin words with one space or hyphen between them, as one word ("paged attention" ->
+  // "pagedattention"), with the tokens of the two words: Tokenizer.JoinedPairs (C#) joins the index's names the same way.
+  function joinedPairs(text) {
+    var s = text.normalize("NFKC").toLowerCase(), out = [], i = 0, prev = null;
+    while (i < s.length) {
+      if (!isWordChar(s[i])) {
+        if (isCjk(s[i])) { prev = null; }
+        i++;
+        continue;
+      }
+      var start = i;
+      i = wordEnd(s, start);
+      if (prev && start === prev[1] + 1 && (s[prev[1]] === " " || s[prev[1]] === "-")) {
+        out.push({
+          text: stem(withoutVersion(s.slice(prev[0], prev[1]) + s.slice(start, i))),
+          left: stem(withoutVersion(s.slice(prev[0], prev[1]))),
+          right: stem(withoutVersion(s.slice(start, i)))
+        });
+      }
+      prev = [start, i];
     }
     return out;
   }
@@ -143,24 +172,43 @@
       });
     });
   }
-  function nameHits(m, tokens) {
-    var key = NAME + tokens.join(" ");
-    return load(m.shards[shardIndex(m, key)][1]).then(function (shard) {
-      var hits = {}, at = lowerBound(shard.t, key);
-      if (shard.t[at] === key) { addPostings(hits, shard.p[at], 1); }
+  // doc -> score for a query that spells a whole name: the name's words, or (two words) the name written as one.
+  function nameHits(m, tokens, pairs) {
+    var keys = [NAME + tokens.join(" ")];
+    if (pairs.length === 1 && tokens.length === 2) { keys.push(NAME + pairs[0].text); }
+    return Promise.all(keys.map(function (key) {
+      return load(m.shards[shardIndex(m, key)][1]).then(function (shard) {
+        var at = lowerBound(shard.t, key);
+        return shard.t[at] === key ? shard.p[at] : [];
+      });
+    })).then(function (lists) {
+      var hits = {};
+      lists.forEach(function (list) { addPostings(hits, list, 1); });
       return hits;
     });
   }
+  function merge(into, hits) {
+    Object.keys(hits).forEach(function (d) { if (!(d in into) || into[d] < hits[d]) { into[d] = hits[d]; } });
+  }
 
   // Ranked doc numbers for a query: every token must match (else any token may), plus whole-name matches.
+  // Queries of up to this many words also try each two neighbouring words as one; longer ones are phrases, not names.
+  var JOIN_WORDS = 3;
   function search(query) {
     var tokens = queryTokens(query);
     if (!tokens.length) { return Promise.resolve({ tokens: [], docs: [] }); }
+    var pairs = tokens.length > JOIN_WORDS ? [] : joinedPairs(query).filter(function (p) { return tokens.indexOf(p.left) >= 0 && tokens.indexOf(p.right) >= 0; });
     return manifest().then(function (m) {
       var lookups = tokens.map(function (t, k) { return lookup(m, t, k === tokens.length - 1 || t.length >= 3); });
-      lookups.push(nameHits(m, terms(query)));
-      return Promise.all(lookups).then(function (perToken) {
-        var names = perToken.pop();
+      lookups.push(nameHits(m, terms(query), pairs));
+      pairs.forEach(function (p) { lookups.push(lookup(m, p.text, false)); });
+      return Promise.all(lookups).then(function (all) {
+        var perToken = all.slice(0, tokens.length), names = all[tokens.length];
+        // A paper with two query words written as one ("paged attention" in "PagedAttention") matches both words.
+        pairs.forEach(function (p, k) {
+          merge(perToken[tokens.indexOf(p.left)], all[tokens.length + 1 + k]);
+          merge(perToken[tokens.indexOf(p.right)], all[tokens.length + 1 + k]);
+        });
         function combine(requireAll) {
           var total = {}, count = {};
           perToken.forEach(function (hits) {
@@ -186,7 +234,7 @@
       .then(function () {
         return docs.map(function (d) {
           var row = bundles[Math.floor(d / m.bundleSize)][d % m.bundleSize];
-          return { doc: d, url: base + "papers/" + row[0] + "/", title: row[1], year: row[2], aliases: row[3], topics: row[4] };
+          return { doc: d, url: base + "papers/" + row[0] + "/", title: row[1], year: row[2], aliases: row[3], topics: row[4], excerpt: row[5] || "" };
         });
       });
   }
@@ -218,7 +266,14 @@
     y.textContent = " " + r.year;
     return y;
   }
-  // A result on the search page: a plain link, its year, its nicknames and topics.
+  // Why a result matched: what the paper is about (its notes or abstract), the query's words marked.
+  function excerptOf(r, tokens, tag) {
+    var el = document.createElement(tag);
+    el.className = "excerpt";
+    highlight(el, r.excerpt, tokens);
+    return el;
+  }
+  // A result on the search page: a plain link, its year, its nicknames and topics, its excerpt.
   function resultItem(r, tokens) {
     var li = document.createElement("li"), a = document.createElement("a");
     a.href = r.url;
@@ -230,6 +285,7 @@
       p.textContent = [r.aliases, r.topics].filter(Boolean).join(" — ");
       li.appendChild(p);
     }
+    if (r.excerpt) { li.appendChild(excerptOf(r, tokens, "p")); }
     return li;
   }
   // A result in the search box's listbox: an option (no link inside, the box keeps focus), its target in data-href.
@@ -241,6 +297,7 @@
     option.setAttribute("data-href", r.url);
     highlight(option, r.title, tokens);
     if (r.year) { option.appendChild(yearOf(r)); }
+    if (r.excerpt) { option.appendChild(excerptOf(r, tokens, "span")); }
     return option;
   }
 
@@ -385,5 +442,5 @@
     yearSelect.addEventListener("change", run);
   }
 
-  window.PaperAtlasSearch = { tokenize: tokenize, terms: terms, queryTokens: queryTokens, search: search, describe: describe, manifest: manifest };
+  window.PaperAtlasSearch = { tokenize: tokenize, joinedPairs: joinedPairs, terms: terms, queryTokens: queryTokens, search: search, describe: describe, manifest: manifest };
 })();

@@ -19,6 +19,17 @@ public sealed class SearchComboboxTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task An_option_shows_an_excerpt_with_the_query_words_marked()
+    {
+        var problems = new List<string>();
+        var page = await Typed("lora", problems);
+        var lora = page.Locator("#search-suggestions [role=option][data-href$='/papers/2106.09685/']");
+
+        Assert.Contains("lora", (await lora.Locator(".excerpt mark").AllTextContentsAsync()).Select(m => m.ToLowerInvariant()));
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public async Task Slash_typing_and_two_down_arrows_highlight_the_second_result_as_the_active_descendant_and_enter_opens_it()
     {
         var problems = new List<string>();

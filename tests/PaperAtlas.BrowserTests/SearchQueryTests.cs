@@ -66,6 +66,19 @@ public sealed class SearchQueryTests(BrowserFixture fixture)
         Assert.Equal("lora", (await page.Locator("#search-results a").First.Locator("mark").First.TextContentAsync())!.ToLowerInvariant());
     }
 
+    [Fact]
+    public async Task A_result_shows_an_excerpt_of_what_the_lists_say_with_the_query_words_marked()
+    {
+        var problems = new List<string>();
+        var page = await fixture.NewPage(problems);
+        await page.GotoAsync(fixture.Server.Url("/search/?q=" + Uri.EscapeDataString("注意力")));
+        await page.Locator("#search-status:not(:empty)").WaitForAsync();
+        var transformer = page.Locator("#search-results li").Filter(new() { Has = page.Locator("a[href$='/papers/1706.03762/']") });
+
+        Assert.Contains("注意", await transformer.Locator("p.excerpt mark").AllTextContentsAsync());
+        Assert.Empty(problems);
+    }
+
     private async Task<List<string>> Search(string query, string extra = "")
     {
         var problems = new List<string>();

@@ -19,6 +19,7 @@ public sealed class TokenizerParityTests(BrowserFixture fixture)
         "日本語のテキスト カタカナ",
         "emoji 😂 mixed中文English混排",
         "$d_k$ \\sqrt{d_k} x^2",
+        "Paged Attention · GPT-3 · Llama 2-Chat · 中文 GPT 3",
         "",
     ];
 
@@ -33,6 +34,21 @@ public sealed class TokenizerParityTests(BrowserFixture fixture)
             var expected = Tokenizer.Tokenize(input).Select(t => $"{t.Text}{(t.IsCjkUnigram ? "¹" : "")}").ToArray();
             var actual = await page.EvaluateAsync<string[]>("input => window.PaperAtlasSearch.tokenize(input).map(t => t.text + (t.unigram ? '¹' : ''))", input);
             Assert.Equal(expected, actual);
+        }
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task The_browser_joins_neighbouring_words_exactly_as_the_index_does()
+    {
+        var problems = new List<string>();
+        var page = await fixture.NewPage(problems);
+        await page.GotoAsync(fixture.Server.Url("/"));
+        foreach (var input in Inputs)
+        {
+            var actual = await page.EvaluateAsync<string[]>("input => window.PaperAtlasSearch.joinedPairs(input).map(p => p.text)", input);
+            Assert.Equal(Tokenizer.JoinedPairs(input), actual);
         }
 
         Assert.Empty(problems);

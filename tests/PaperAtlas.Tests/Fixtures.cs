@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using PaperAtlas.Diagnostics;
 using PaperAtlas.Graph;
 using PaperAtlas.Load;
+using PaperAtlas.Metadata;
 using PaperAtlas.Normalise;
 using PaperAtlas.Read;
 
@@ -54,13 +55,19 @@ internal static class Fixtures
     }
 
     /// <summary>Loads, reads and normalises inline lists (file name → Markdown) into a graph.</summary>
-    public static FixtureGraph Graph(params (string File, string Markdown)[] lists)
+    public static FixtureGraph Graph(params (string File, string Markdown)[] lists) => Graph([], lists);
+
+    /// <summary>As the graph above, with stored metadata records (file name → YAML) as content/metadata/ holds them.</summary>
+    public static FixtureGraph Graph(IReadOnlyList<(string File, string Yaml)> records, params (string File, string Markdown)[] lists)
     {
         var diagnostics = new DiagnosticBag();
+        var read = records.Select(r => (r.File, Record: MetadataYaml.Read("content/metadata/" + r.File, r.Yaml, diagnostics)))
+            .Where(r => r.Record is not null).ToList();
+        var stored = new PaperMetadataSet(read.Select(r => r.Record!), read.ToDictionary(r => r.Record!.Id, r => r.File, StringComparer.Ordinal));
         var documents = lists.Select(l => Parse(l.Markdown, DocumentKind.List, l.File, diagnostics)).ToImmutableArray();
         var readings = documents.Select(d => ListReader.Read(d, diagnostics)).ToList();
         var content = new LoadedContent("content", SiteSettings.Default, [], []);
-        var graph = Normaliser.Normalise(content, readings, [], diagnostics);
+        var graph = Normaliser.Normalise(content, readings, [], diagnostics, stored: stored);
         return new FixtureGraph(graph, diagnostics.ToSortedList());
     }
 

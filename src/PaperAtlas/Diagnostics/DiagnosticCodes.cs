@@ -50,6 +50,12 @@ public static class DiagnosticCodes
     public const string TooManyMentions = "PA311";
     public const string AcceptedWarningGone = "PA318";
 
+    /// <summary>The title the lists give a paper is not the one its stored metadata (arXiv) gives: a wrong link or a wrong title.</summary>
+    public const string TitleDisagreesWithMetadata = "PA320";
+
+    /// <summary>A stored metadata record names no paper of the atlas (the paper left every list): it is not used.</summary>
+    public const string MetadataWithoutPaper = "PA321";
+
     /// <summary>Many headings of one list map to no topic: one note for them all (PA303 each, under --verbose).</summary>
     public const string UnmappedSectionsSummary = "PA314";
 

@@ -1,3 +1,4 @@
+using PaperAtlas.Metadata;
 using PaperAtlas.Read;
 
 namespace PaperAtlas.Graph;
@@ -20,6 +21,9 @@ public sealed record Paper(
     EquatableArray<PaperLinkRef> Links,
     EquatableArray<PaperMention> Mentions)
 {
+    /// <summary>What arXiv and Semantic Scholar said about the paper (content/metadata/), when a record is stored.</summary>
+    public PaperMetadata? Metadata { get; init; }
+
     /// <summary>The paper file's body, when the paper has a file.</summary>
     public string ContributorNotes =>
         Mentions.FirstOrDefault(m => m.Kind == MentionKind.PaperFile)?.Note ?? "";

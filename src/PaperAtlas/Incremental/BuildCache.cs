@@ -31,6 +31,7 @@ public sealed class BuildCache
     private HashSet<string>? _named;
     private EquatableArray<Topic> _topics;
     private volatile bool _contentChanged;
+    private Metadata.PaperMetadataSet? _stored;
 
     /// <summary>The whole-atlas layouts, by their nodes and springs.</summary>
     internal Memo<LayoutInput, Point[]> Layouts { get; } = new();
@@ -52,6 +53,13 @@ public sealed class BuildCache
 
     /// <summary>The readings made anew in the last read: the edited files'.</summary>
     internal IEnumerable<FileReading> Edited => _edited;
+
+    /// <summary>The stored metadata this build read: a record fetched or edited while serving changes the content too.</summary>
+    internal void Stored(Metadata.PaperMetadataSet stored)
+    {
+        _contentChanged |= _stored is not null && !_stored.Records.SequenceEqual(stored.Records);
+        _stored = stored;
+    }
 
     /// <summary>Load, or what the last one found when the files named are files it found and still there.</summary>
     /// <param name="named">The content-relative paths a watcher saw change; null looks at every file's size and time.</param>

@@ -3,6 +3,7 @@ using PaperAtlas.Diagnostics;
 using PaperAtlas.Graph;
 using PaperAtlas.Incremental;
 using PaperAtlas.Load;
+using PaperAtlas.Metadata;
 using PaperAtlas.Read;
 
 namespace PaperAtlas.Normalise;
@@ -16,7 +17,7 @@ public static class Normaliser
     /// <param name="cache">What the builds before made (the preview server keeps it): each paper is made again only when its mentions changed.</param>
     public static PaperGraph Normalise(
         LoadedContent content, IReadOnlyList<ListReading> lists, IReadOnlyList<PaperMention> paperFiles, DiagnosticBag diagnostics,
-        ParallelOptions? parallel = null, BuildCache? cache = null)
+        ParallelOptions? parallel = null, BuildCache? cache = null, PaperMetadataSet? stored = null)
     {
         cache?.StartNormalise(content.Topics);
         lists = UniqueSlugs(content, lists, diagnostics);
@@ -36,12 +37,12 @@ public static class Normaliser
             built[i] = paper;
             diagnostics.AddRange(found);
         });
-        var papers = Unique(built)
-            .OrderBy(p => p.Id, StringComparer.Ordinal)
-            .ToImmutableArray();
+        // The stored records are folded in after the cache: a record can change while the paper's mentions do not.
+        var papers = StoredMetadata.Apply(
+            Unique(built).OrderBy(p => p.Id, StringComparer.Ordinal).ToImmutableArray(), stored ?? PaperMetadataSet.Empty, diagnostics);
         var ids = papers.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var names = new NameIndex(papers, cache);
-        var edges = Relations.Build(papers, names, ids, diagnostics);
+        ImmutableArray<Edge> edges = [.. Relations.Build(papers, names, ids, diagnostics), .. StoredMetadata.Cites(papers)];
         var paths = ReadingPaths.Resolve(lists, content.Settings, names, ids, diagnostics);
         var ownSections = OwnSections.Of(papers, sectionTopics);
         var sourceLists = lists
@@ -170,7 +171,6 @@ public static class Normaliser
 
         mentions = mentions.Where(m => m.Kind != MentionKind.PaperFile || ReferenceEquals(m, files.FirstOrDefault())).ToImmutableArray();
         var title = PaperTitle.Choose(mentions);
-        PaperTitle.ReportConflicts(group, mentions, title, diagnostics);
         var (year, month) = PaperDates.Choose(group, mentions, diagnostics);
         var id = group.ArxivId ?? group.Doi ?? (group.Id.StartsWith("title:", StringComparison.Ordinal) ? Slug.FromText(title) : group.Id);
         var slug = group.ArxivId is { } a ? a.Replace('/', '-') : group.Doi is { } d ? "doi-" + Slug.FromText(d) : Slug.FromText(id);

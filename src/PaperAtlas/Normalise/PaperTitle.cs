@@ -1,4 +1,5 @@
 using PaperAtlas.Diagnostics;
+using PaperAtlas.Metadata;
 using PaperAtlas.Read;
 
 namespace PaperAtlas.Normalise;
@@ -46,14 +47,20 @@ internal static class PaperTitle
         _ => 1,
     };
 
-    /// <summary>One arXiv id under two different titles usually means a wrong link or a wrong title.</summary>
-    public static void ReportConflicts(PaperGroup group, IReadOnlyList<PaperMention> mentions, string chosen, DiagnosticBag diagnostics)
+    /// <summary>
+    /// One arXiv id under two different titles usually means a wrong link or a wrong title. With a stored record, each
+    /// warning also says what arXiv (else Semantic Scholar) calls the paper, which tells which of the two is right; and a
+    /// chosen title that the record contradicts is a warning of its own (PA320).
+    /// </summary>
+    public static void ReportConflicts(string? arxivId, string? doi, IReadOnlyList<PaperMention> mentions, string chosen, DiagnosticBag diagnostics, PaperMetadata? stored = null)
     {
-        if (group.ArxivId is null && group.Doi is null)
+        if (arxivId is null && doi is null)
         {
             return;
         }
 
+        var id = arxivId ?? doi;
+        var storedName = stored?.Title is { } storedTitle ? $"{(stored.TitleFromArxiv ? "arXiv" : "Semantic Scholar")} calls it '{storedTitle}'" : null;
         var reference = mentions.FirstOrDefault(m => m.Title is not null && TitleKey.Similar(m.Title, chosen));
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var mention in mentions.Where(m => m.Title is not null && !TitleKey.Similar(m.Title!, chosen)))
@@ -65,8 +72,15 @@ internal static class PaperTitle
 
             var where = reference is null ? "" : $" ({reference.File}:{reference.Location.Line})";
             diagnostics.Warning(DiagnosticCodes.TitleConflict, mention.Location,
-                $"{group.Id} is titled '{mention.Title}' here but '{chosen}' elsewhere{where}",
+                $"{id} is titled '{mention.Title}' here but '{chosen}' elsewhere{where}{(storedName is null ? "" : "; " + storedName)}",
                 "check that the link points at the paper the title names; fix the link or the title");
+        }
+
+        if (reference is not null && storedName is not null && !TitleKey.Similar(chosen, stored!.Title!))
+        {
+            diagnostics.Warning(DiagnosticCodes.TitleDisagreesWithMetadata, reference.Location,
+                $"{id} is titled '{chosen}' here, but {storedName}",
+                $"check that the link points at the paper the title names, and fix the link or the title (content/{MetadataStore.Folder}/ only keeps what the services said)");
         }
     }
 }

@@ -46,6 +46,14 @@ public static class Feeds
                 writer.WriteElementString("title", XmlText(paper.Title));
                 writer.WriteElementString("id", origin + routes.Paper(paper.Slug).Url);
                 writer.WriteElementString("updated", DateOf(paper) + "T00:00:00Z");
+                // An entry without authors of its own has the feed's (Atom's rule), as before metadata was fetched.
+                foreach (var author in paper.Authors)
+                {
+                    writer.WriteStartElement("author");
+                    writer.WriteElementString("name", XmlText(author));
+                    writer.WriteEndElement();
+                }
+
                 writer.WriteStartElement("link");
                 writer.WriteAttributeString("href", origin + routes.Paper(paper.Slug).Url);
                 writer.WriteEndElement();

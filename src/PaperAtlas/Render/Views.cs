@@ -36,7 +36,17 @@ public sealed record PaperView(
     EquatableArray<RelatedGroup> Related,
     Html Neighbourhood,
     EquatableArray<LegendKind> NeighbourhoodKinds,
-    EquatableArray<PathPlace> Paths);
+    EquatableArray<PathPlace> Paths)
+{
+    /// <summary>The head's machine-readable metadata: meta description, citation_* tags, OpenGraph, JSON-LD (<see cref="Pages.PaperHead"/>).</summary>
+    public Html Head { get; init; } = RawHtml.Empty;
+
+    /// <summary>The abstract, as arXiv gives it (content/metadata/).</summary>
+    public string? Abstract { get; init; }
+
+    /// <summary>How often the paper is cited, as Semantic Scholar counts, written out ("11,000").</summary>
+    public string? CitationCount { get; init; }
+}
 
 public sealed record TopicView(TopicChip Topic, string Description, EquatableArray<PaperRow> Papers, EquatableArray<TopicNoteView> Notes);
 
@@ -76,7 +86,11 @@ public sealed record SiteView(
 public sealed record LegendTopic(TopicChip Topic, string Colour, int Count, EquatableArray<PaperRow> Drawn);
 
 /// <summary>An edge kind in the graph's legend: its label and dash pattern (empty for solid).</summary>
-public sealed record LegendKind(string Kind, string Label, string DashArray, int Count);
+public sealed record LegendKind(string Kind, string Label, string DashArray, int Count)
+{
+    /// <summary>The stroke opacity of its lines, "" for full (<see cref="GraphLayout.EdgeStyle.Opacity"/>).</summary>
+    public string Opacity => GraphLayout.EdgeStyle.Opacity(Kind);
+}
 
 /// <summary>One relation, for the graph page's text version.</summary>
 public sealed record RelationView(PaperRow From, string Kind, PaperRow To, string Source);

@@ -26,6 +26,9 @@ public static class SearchIndexBuilder
     public const string NamePrefix = "=";
 
     internal const int ShardBytes = 24_000;
+
+    /// <summary>The longest excerpt a result shows: two lines of the dropdown; the bundles a first query loads carry one per paper.</summary>
+    public const int ExcerptLength = 120;
     internal const int BundleSize = 100;
 
     internal static readonly JsonSerializerOptions Json = new()
@@ -78,9 +81,12 @@ public static class SearchIndexBuilder
     }
 
     /// <summary>The result metadata of the papers from <paramref name="start"/> on, <see cref="BundleSize"/> of them.</summary>
+    /// <remarks>Each row: slug, title, year, nicknames, topics, and an excerpt (what the paper is about) to show with the result.</remarks>
     internal static IndexFile Bundle(PaperGraph graph, int start)
     {
-        var rows = graph.Papers.Skip(start).Take(BundleSize).Select(p => (object[])[p.Slug, p.Title, p.Year ?? 0, string.Join(", ", p.Aliases), string.Join(" · ", p.Topics.Select(t => TopicName(graph, t)))]);
+        var rows = graph.Papers.Skip(start).Take(BundleSize).Select(p => (object[])[
+            p.Slug, p.Title, p.Year ?? 0, string.Join(", ", p.Aliases), string.Join(" · ", p.Topics.Select(t => TopicName(graph, t))),
+            Render.PaperSummary.Of(p, ExcerptLength)]);
         return Hashed("m", JsonSerializer.SerializeToUtf8Bytes(rows, Json));
     }
 
@@ -118,7 +124,7 @@ public static class SearchIndexBuilder
     {
         // Sized like this thread's last paper's: grown from empty, a paper's scores were rehashed six times over.
         var field = new FieldScores(new Dictionary<string, int>(t_lastTermCount, StringComparer.Ordinal), t_seen ??= new HashSet<string>(StringComparer.Ordinal), terms);
-        void Add(string? text, int weight, bool unigrams)
+        void Add(string? text, int weight, bool unigrams, bool joined = false)
         {
             if (string.IsNullOrWhiteSpace(text))
             {
@@ -128,6 +134,16 @@ public static class SearchIndexBuilder
             field.Seen.Clear();
             field.Weight = weight;
             Tokenizer.Tokenize(text, unigrams, ref field, FieldScores.Add);
+
+            // A name's neighbouring words joined ("GPT-3" as "gpt3") are words of the same field, so "gpt3" finds GPT-3;
+            // only where a word is a version or short, as people write them (the query joins the other way round itself).
+            if (joined)
+            {
+                foreach (var pair in Tokenizer.JoinedPairs(text, versionsOnly: true))
+                {
+                    FieldScores.Add(ref field, pair, false);
+                }
+            }
         }
 
         void AddName(string? name, int weight)
@@ -135,18 +151,25 @@ public static class SearchIndexBuilder
             var names = name is null ? [] : Tokenizer.Terms(name);
             if (names.Count > 0)
             {
-                var key = NamePrefix + string.Join(' ', names);
-                field.Scores[key] = Math.Max(field.Scores.GetValueOrDefault(key), weight);
+                AddNameKey(NamePrefix + string.Join(' ', names), weight);
+            }
+
+            // A two-word name written as one ("gpt3", "pagedattention") names the paper as exactly.
+            if (names.Count == 2 && Tokenizer.JoinedPairs(name!) is [var whole])
+            {
+                AddNameKey(NamePrefix + whole, weight);
             }
         }
 
+        void AddNameKey(string key, int weight) => field.Scores[key] = Math.Max(field.Scores.GetValueOrDefault(key), weight);
+
         Add(paper.Id, IdWeight, unigrams: false);
         AddName(paper.Id, IdWeight * 4);
-        Add(paper.Title, TitleWeight, unigrams: true);
+        Add(paper.Title, TitleWeight, unigrams: true, joined: true);
         AddName(paper.Title, TitleWeight * 4);
         foreach (var alias in paper.Aliases)
         {
-            Add(alias, AliasWeight, unigrams: true);
+            Add(alias, AliasWeight, unigrams: true, joined: true);
             AddName(alias, AliasWeight * 4);
         }
 

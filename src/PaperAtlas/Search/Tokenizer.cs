@@ -66,11 +66,7 @@ public static class Tokenizer
             else if (IsWordChar(c))
             {
                 var start = i;
-                while (i < normalised.Length && (IsWordChar(normalised[i])
-                       || (normalised[i] == '.' && i + 1 < normalised.Length && char.IsAsciiDigit(normalised[i + 1]) && i > start && char.IsAsciiDigit(normalised[i - 1]))))
-                {
-                    i++;
-                }
+                i = WordEnd(normalised, start);
 
                 // The word is not read again once stemmed, so stemming may rewrite it in place.
                 sink(ref state, Stem(WithoutVersion(normalised[start..i])), false);
@@ -81,6 +77,61 @@ public static class Tokenizer
             }
         }
     }
+
+    /// <summary>Where the Latin word that starts at <paramref name="start"/> ends: letters and digits, and a dot between digits.</summary>
+    private static int WordEnd(ReadOnlySpan<char> text, int start)
+    {
+        var i = start;
+        while (i < text.Length && (IsWordChar(text[i])
+               || (text[i] == '.' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]) && i > start && char.IsAsciiDigit(text[i - 1]))))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// Each two neighbouring Latin words with one space or hyphen between them, written as one word and stemmed as one:
+    /// "GPT-3" gives "gpt3" and "Paged Attention" gives "pagedattention", so a name matches however it is spaced. A CJK
+    /// run or any other character between two words keeps them apart. <c>search.js</c>'s <c>joinedPairs</c> is the same.
+    /// </summary>
+    /// <param name="versionsOnly">
+    /// Only pairs where a word is short or has a digit ("GPT-3", "Llama 2", "T5 base"): the forms people write as one word.
+    /// </param>
+    public static List<string> JoinedPairs(string text, bool versionsOnly = false)
+    {
+        var normalised = Normalised(text);
+        var pairs = new List<string>();
+        var (previousStart, previousEnd) = (-1, -1);
+        var i = 0;
+        while (i < normalised.Length)
+        {
+            if (!IsWordChar(normalised[i]))
+            {
+                previousStart = IsCjk(normalised[i]) ? -1 : previousStart;
+                i++;
+                continue;
+            }
+
+            var start = i;
+            i = WordEnd(normalised, start);
+            if (previousStart >= 0 && start == previousEnd + 1 && normalised[previousEnd] is ' ' or '-'
+                && (!versionsOnly || IsVersionLike(normalised[previousStart..previousEnd]) || IsVersionLike(normalised[start..i])))
+            {
+                var word = new char[previousEnd - previousStart + i - start];
+                normalised[previousStart..previousEnd].CopyTo(word);
+                normalised[start..i].CopyTo(word.AsSpan(previousEnd - previousStart));
+                pairs.Add(Stem(WithoutVersion(word)).ToString());
+            }
+
+            (previousStart, previousEnd) = (start, i);
+        }
+
+        return pairs;
+    }
+
+    private static bool IsVersionLike(ReadOnlySpan<char> word) => word.Length <= 3 || word.ContainsAnyInRange('0', '9');
 
     /// <summary>NFKC and lowercase, in this thread's buffer; ASCII text (most of it) needs neither a normalised nor a lowercased copy.</summary>
     private static Span<char> Normalised(string text)

@@ -220,6 +220,21 @@ public sealed class IncrementalSiteTests : IDisposable
         }
     }
 
+    [Fact]
+    public void A_metadata_record_fetched_while_serving_shows_as_a_full_build_shows_it()
+    {
+        var site = Start();
+
+        Directory.CreateDirectory(Path.Combine(_content, "metadata"));
+        File.WriteAllText(Path.Combine(_content, "metadata", "2305.14314.yml"), Fixtures.Lines(
+            "arxiv:", "  abstract: \"Finetuning a 65B model on one 48GB GPU.\"", "  title: \"QLoRA: Efficient Finetuning of Quantized LLMs\"", "id: \"2305.14314\""));
+        var result = site.Build(["metadata/2305.14314.yml"]);
+
+        Assert.True(result.Written);
+        Assert.Contains("<p>Finetuning a 65B model on one 48GB GPU.</p>", Page("papers/2305.14314/index.html"), StringComparison.Ordinal);
+        AssertSameAsFullBuild();
+    }
+
     private SiteBuilder Start()
     {
         var site = new SiteBuilder(Options(_folder.PathOf("site")), new BuildCache());

@@ -60,6 +60,30 @@ public sealed class SearchIndexTests
         Assert.Contains(cot, ScoresOf("思维").Keys);
     }
 
+    [Fact]
+    public void A_name_written_as_one_word_finds_its_paper_first()
+    {
+        var papers = SeedContent.Analysis.Graph.Papers;
+        var gpt3 = papers.IndexOf(papers.Single(p => p.Aliases.Contains("GPT-3")));
+
+        Assert.Equal(gpt3, ScoresOf("gpt3").MaxBy(s => s.Value).Key);
+        Assert.Contains(gpt3, ScoresOf(SearchIndexBuilder.NamePrefix + "gpt3").Keys);
+    }
+
+    [Fact]
+    public void Each_result_row_carries_an_excerpt_of_the_notes_at_most_the_excerpt_length()
+    {
+        var rows = Manifest.GetProperty("bundles").EnumerateArray()
+            .SelectMany(b => JsonDocument.Parse(Files.Single(f => f.Path.EndsWith(b.GetString()!, StringComparison.Ordinal)).Bytes).RootElement.EnumerateArray())
+            .ToList();
+        var papers = SeedContent.Analysis.Graph.Papers;
+        var cot = rows[papers.IndexOf(papers.Single(p => p.Id == "2201.11903"))];
+
+        Assert.Equal(papers.Length, rows.Count);
+        Assert.All(rows, r => Assert.InRange(r[5].GetString()!.Length, 0, SearchIndexBuilder.ExcerptLength));
+        Assert.NotEmpty(cot[5].GetString()!);
+    }
+
     private static Dictionary<int, int> ScoresOf(string term)
     {
         foreach (var (terms, postings) in Shards())

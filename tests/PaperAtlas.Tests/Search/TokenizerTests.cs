@@ -43,4 +43,27 @@ public sealed class TokenizerTests
     {
         Assert.Equal(["lora", "2023"], Texts("ＬｏＲＡ ２０２３"));
     }
+
+    [Fact]
+    public void Neighbouring_words_joined_by_a_space_or_hyphen_are_also_one_word_stemmed_as_one()
+    {
+        Assert.Equal(["gpt3"], Tokenizer.JoinedPairs("GPT-3"));
+        Assert.Equal(["pagedattention"], Tokenizer.JoinedPairs("Paged Attention"));
+        Assert.Equal(["lowrank", "rankadaptation"], Tokenizer.JoinedPairs("Low-Rank Adaptation"));
+    }
+
+    [Fact]
+    public void Words_apart_by_other_characters_or_chinese_are_not_joined()
+    {
+        Assert.Empty(Tokenizer.JoinedPairs("vLLM: Easy"));
+        Assert.Empty(Tokenizer.JoinedPairs("GPT  3"));
+        Assert.Empty(Tokenizer.JoinedPairs("GPT 中文 3"));
+    }
+
+    [Fact]
+    public void Version_like_pairs_are_those_with_a_short_word_or_a_digit()
+    {
+        Assert.Equal(["gpt3", "llama2"], Tokenizer.JoinedPairs("GPT-3 and Llama 2 Models", versionsOnly: true).Where(p => p is "gpt3" or "llama2"));
+        Assert.DoesNotContain("pagedattention", Tokenizer.JoinedPairs("Paged Attention", versionsOnly: true));
+    }
 }

@@ -26,6 +26,18 @@ public sealed class HostileContentTests : IDisposable
 
             <div onclick="alert(3)"><script>alert(4)</script>block</div>
             """);
+        // A metadata record comes from a pull request too (or from a service that echoes what it was given).
+        Directory.CreateDirectory(Path.Combine(_content, "metadata"));
+        File.WriteAllText(Path.Combine(_content, "metadata", "2301.00001.yml"), """
+            arxiv:
+              abstract: "Ends the script early </script><script>alert(5)</script> and <!-- opens a comment"
+              authors:
+              - "\"><img src=x onerror=alert(6)>"
+              title: "</script><script>alert(7)</script>"
+            id: "2301.00001"
+            semantic_scholar:
+              venue: "<b onmouseover=alert(8)>Venue</b>"
+            """);
         _site = new BuiltSite(_content);
     }
 
@@ -46,7 +58,8 @@ public sealed class HostileContentTests : IDisposable
         {
             var document = parser.ParseDocument(File.ReadAllText(file));
             var where = _site.Relative(file);
-            Assert.All(document.Scripts, s => Assert.Contains(s.GetAttribute("src"), SiteScripts));
+            Assert.All(document.Scripts.Where(s => s.GetAttribute("type") != JsonLd), s => Assert.Contains(s.GetAttribute("src"), SiteScripts));
+            Assert.All(document.Scripts.Where(s => s.GetAttribute("type") == JsonLd), s => System.Text.Json.JsonDocument.Parse(s.TextContent).Dispose());
             foreach (var element in document.All)
             {
                 Assert.DoesNotContain(element.Attributes, a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
@@ -60,6 +73,19 @@ public sealed class HostileContentTests : IDisposable
             Assert.Empty(document.QuerySelectorAll("img[src='x']"));
         }
     }
+
+    [Fact]
+    public void Stored_metadata_shows_as_text_and_its_json_ld_says_exactly_what_the_record_says()
+    {
+        var page = _site.Parse("papers/2301.00001/index.html");
+        var json = System.Text.Json.JsonDocument.Parse(Assert.Single(page.Scripts, s => s.GetAttribute("type") == JsonLd).TextContent).RootElement;
+
+        Assert.StartsWith("Ends the script early </script><script>alert(5)</script>", json.GetProperty("abstract").GetString(), StringComparison.Ordinal);
+        Assert.Equal("\"><img src=x onerror=alert(6)>", page.QuerySelector("meta[name='citation_author']")!.GetAttribute("content"));
+        Assert.Contains("<b onmouseover=alert(8)>Venue</b>", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    private const string JsonLd = "application/ld+json";
 
     private static readonly string[] SiteScripts = ["/assets/site.js", "/assets/search.js", "/assets/graph.js"];
 

@@ -100,7 +100,8 @@ public sealed partial class RealSiteTests(RealSiteFixture fixture) : IClassFixtu
         foreach (var file in Site.HtmlFiles)
         {
             var document = Site.Parse(Site.Relative(file));
-            Assert.All(document.Scripts, s => Assert.True(s.HasAttribute("src"), Site.Relative(file)));
+            // A paper page's JSON-LD is a data block (application/ld+json), which no browser runs.
+            Assert.All(document.Scripts.Where(s => s.GetAttribute("type") != "application/ld+json"), s => Assert.True(s.HasAttribute("src"), Site.Relative(file)));
             Assert.DoesNotContain(document.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal)) || e.HasAttribute("style"));
         }
     }
@@ -113,6 +114,39 @@ public sealed partial class RealSiteTests(RealSiteFixture fixture) : IClassFixtu
         var second = Directory.EnumerateFiles(again.Output, "*", SearchOption.AllDirectories).Select(again.Relative).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(first, second);
         Assert.All(first, path => Assert.Equal(File.ReadAllBytes(Path.Combine(Site.Output, path)), File.ReadAllBytes(Path.Combine(again.Output, path))));
+    }
+
+    /// <summary>
+    /// The search budget (docs/search.md): what a first one-word query fetches, gzip-compressed as a static host serves
+    /// it, stays within 30 KB. Counted as bench/search/compare.py counts it in a browser — search.js, the manifest, the
+    /// shards that can hold the word (as a prefix too) and its whole-name key — and, to be safe, every result bundle.
+    /// </summary>
+    [Fact]
+    public void A_first_one_word_query_fetches_at_most_30_kb_gzip()
+    {
+        const string word = "attention";
+        var index = Path.Combine(Site.Output, "search", "index");
+        using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(index, "manifest.json")));
+        var shards = manifest.RootElement.GetProperty("shards").EnumerateArray().Select(s => (First: s[0].GetString()!, File: s[1].GetString()!)).ToList();
+        string ShardOf(string term) => shards.Last(s => string.CompareOrdinal(s.First, term) <= 0 || s == shards[0]).File;
+        var files = new HashSet<string>(StringComparer.Ordinal) { "manifest.json", ShardOf(word), ShardOf(PaperAtlas.Search.SearchIndexBuilder.NamePrefix + word) };
+        files.UnionWith(shards.Where(s => s.First.StartsWith(word, StringComparison.Ordinal)).Select(s => s.File));
+        files.UnionWith(manifest.RootElement.GetProperty("bundles").EnumerateArray().Select(b => b.GetString()!));
+
+        var bytes = files.Sum(f => Gzipped(Path.Combine(index, f))) + Gzipped(Path.Combine(Site.Output, "assets", "search.js"));
+
+        Assert.True(bytes <= 30 * 1024, $"a first query fetches {bytes:N0} bytes gzip");
+    }
+
+    private static long Gzipped(string path)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(File.ReadAllBytes(path));
+        }
+
+        return compressed.Length;
     }
 
     internal static IEnumerable<string> Urls(AngleSharp.Dom.IDocument document) =>

@@ -75,11 +75,16 @@ public static class GraphSvg
 
         // From circle edge to circle edge, so an arrowhead lands on the node's rim.
         var (ux, uy) = (dx / d, dy / d);
-        svg.Append("<line class=\"edge\" data-kind=\"").Append(Attr(edge.Kind))
+        svg.Append(edge.Kind == EdgeStyle.Cites ? "<line class=\"edge cites\" data-kind=\"" : "<line class=\"edge\" data-kind=\"").Append(Attr(edge.Kind))
             .Append("\" data-from=\"").Append(Attr(a.Id)).Append("\" data-to=\"").Append(Attr(b.Id))
             .Append("\" x1=\"").AppendN(a.At.X + ux * a.Radius).Append("\" y1=\"").AppendN(a.At.Y + uy * a.Radius)
             .Append("\" x2=\"").AppendN(b.At.X - ux * (b.Radius + 1)).Append("\" y2=\"").AppendN(b.At.Y - uy * (b.Radius + 1))
-            .Append("\" stroke=\"").Append(EdgeColour).Append(edge.Kind == EdgeStyle.SeeAlso ? "\" stroke-width=\"1.1\" stroke-opacity=\"0.8\"" : "\" stroke-width=\"1.5\"");
+            .Append("\" stroke=\"").Append(EdgeColour).Append(edge.Kind switch
+            {
+                EdgeStyle.SeeAlso => "\" stroke-width=\"1.1\" stroke-opacity=\"0.8\"",
+                EdgeStyle.Cites => "\" stroke-width=\"1\" stroke-opacity=\"" + EdgeStyle.Opacity(edge.Kind) + "\"",
+                _ => "\" stroke-width=\"1.5\"",
+            });
         var dashes = EdgeStyle.DashArray(edge.Kind);
         if (dashes.Length > 0)
         {

@@ -30,7 +30,8 @@ internal static class GraphPage
         var relations = graph.Edges
             .Where(e => drawn is null || (drawn.Contains(e.From) && drawn.Contains(e.To)))
             .Select(e => new RelationView(site.Row(e.From), site.RelationLabel(e.Kind), site.Row(e.To),
-                graph.FindList(e.Source)?.Title ?? site.Label("paper_files", "paper files")))
+                e.Source == Normalise.StoredMetadata.CitesSource ? site.Label("citations_source", "Semantic Scholar")
+                : graph.FindList(e.Source)?.Title ?? site.Label("paper_files", "paper files")))
             .ToEquatableArray();
         return new GraphView(
             svg, input.Nodes.Length, input.Edges.Length, legend, LegendKinds(site, input.Edges),

@@ -10,7 +10,8 @@ internal static class PaperPage
     public static Page For(SiteModels site, Paper paper)
     {
         var route = site.Routes.Paper(paper.Slug);
-        var view = new PageView(paper.Title, "paper", route.Url, paper.Aliases.IsEmpty ? "" : string.Join(", ", paper.Aliases));
+        // The meta description is the head's (PaperHead), made when the page is rendered.
+        var view = new PageView(paper.Title, "paper", route.Url, "");
         return new Page(route, "paper", view, () => Model(site, paper));
     }
 
@@ -30,7 +31,7 @@ internal static class PaperPage
         return new PaperView(
             site.Row(paper.Id),
             paper.ArxivId,
-            paper.Doi,
+            paper.Doi ?? paper.Metadata?.Doi,
             paper.Authors,
             paper.Venue,
             paper.Aliases,
@@ -41,7 +42,12 @@ internal static class PaperPage
             related,
             neighbourhood,
             picture is null ? [] : GraphPage.LegendKinds(site, picture.Edges),
-            PathsThrough(site, paper));
+            PathsThrough(site, paper))
+        {
+            Head = PaperHead.Of(site, paper),
+            Abstract = paper.Metadata?.Abstract,
+            CitationCount = paper.Metadata?.CitationCount?.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+        };
     }
 
     /// <summary>The reading paths that pass through a paper, and at which step.</summary>
