@@ -1,127 +1,79 @@
 using System.CommandLine;
-using PaperAtlas.Diagnostics;
+using System.CommandLine.Invocation;
+using PaperAtlas.Cli.Commands;
 
 namespace PaperAtlas.Cli;
 
 /// <summary>
-/// The command line: parses arguments and prints; all logic is in the library. Exit codes:
-/// 0 ok, 1 content errors, 2 usage errors.
+/// The command line: composes the commands (one class each, under Commands/), parses arguments and maps what happens to
+/// an exit code. All logic is in the library.
 /// </summary>
 public static class AtlasCommand
 {
     public const int Ok = 0;
+
+    /// <summary>The content has errors (with `check --strict`, warnings), or files could not be read or written.</summary>
     public const int ContentErrors = 1;
+
+    /// <summary>The command line was wrong: an unknown option, a busy port, a folder that is not empty.</summary>
     public const int UsageError = 2;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>A bug: one line on stderr says where the full report was written (<see cref="CrashReport"/>).</summary>
+    public const int InternalError = 3;
+
+    /// <param name="environment">Reads environment variables (GITHUB_STEP_SUMMARY); the process's own when null.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?>? environment = null) =>
+        Run(args, new CliContext(stdout, stderr, environment ?? Environment.GetEnvironmentVariable));
+
+    public static int Run(string[] args, CliContext cli)
     {
-        var content = new Option<string>("--content") { Description = "The content folder (lists/, papers/, topics.yml, site.yml)", DefaultValueFactory = _ => "content" };
-        var output = new Option<string>("--output") { Description = "Where the site is written", DefaultValueFactory = _ => "site" };
-        var baseUrl = new Option<string?>("--base-url") { Description = "The path the site is served under, e.g. /paper-atlas/" };
-        var templates = new Option<string?>("--templates") { Description = "A theme folder to use instead of templates/" };
-        var format = new Option<string>("--format") { Description = "Diagnostics as `text` (grouped by file) or `github` (workflow annotations)", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "github");
-        var verbose = new Option<bool>("--timings") { Description = "Print how long each pipeline stage took" };
-
-        var build = new Command("build", "Build the site from the content into the output folder") { content, output, baseUrl, templates, verbose };
-        build.SetAction(parse =>
+        var root = new RootCommand("Paper Atlas: builds a searchable static site from curated Markdown paper lists")
         {
-            var result = SiteBuilder.Build(new BuildOptions(parse.GetValue(content)!, parse.GetValue(output)!, parse.GetValue(baseUrl), parse.GetValue(templates)));
-            DiagnosticPrinter.Print(result.Analysis.Diagnostics, "text", stderr);
-            if (parse.GetValue(verbose))
-            {
-                foreach (var timing in result.Timings)
-                {
-                    stderr.WriteLine($"{timing.Stage,-14} {timing.Elapsed.TotalMilliseconds,9:F1} ms   cpu {timing.Cpu.TotalMilliseconds,9:F1} ms");
-                }
-            }
-
-            if (!result.Written)
-            {
-                stderr.WriteLine("build refused: fix the errors above; the previous site was left as it was");
-                return ContentErrors;
-            }
-
-            stdout.WriteLine($"built {result.Analysis.Graph.Papers.Length} papers, {result.Files} files into {parse.GetValue(output)}");
-            return Ok;
-        });
-
-        var check = new Command("check", "Check the content and print diagnostics; exit 1 when any is an error") { content, format };
-        check.SetAction(parse =>
-        {
-            var analysis = SiteBuilder.Analyse(parse.GetValue(content)!);
-            DiagnosticPrinter.Print(analysis.Diagnostics, parse.GetValue(format)!, stderr);
-            var errors = analysis.Diagnostics.Count(d => d.Severity == Severity.Error);
-            var warnings = analysis.Diagnostics.Count(d => d.Severity == Severity.Warning);
-            stdout.WriteLine($"{analysis.Graph.Papers.Length} papers from {analysis.Content.Lists.Length} lists and {analysis.Content.Papers.Length} paper files: {errors} error(s), {warnings} warning(s)");
-            return errors > 0 ? ContentErrors : Ok;
-        });
-
-        var port = new Option<int>("--port") { Description = "The port to serve on (127.0.0.1 only)", DefaultValueFactory = _ => 8080 };
-        var serve = new Command("serve", "Build, serve on 127.0.0.1, and rebuild and reload open pages when content or templates change") { content, output, templates, port };
-        serve.SetAction(parse =>
-        {
-            using var cancel = new CancellationTokenSource();
-            Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-            using var server = new PreviewServer(new BuildOptions(parse.GetValue(content)!, parse.GetValue(output)!, "/", parse.GetValue(templates)), parse.GetValue(port), stderr);
-            return server.Run(cancel.Token);
-        });
-
-        var idArgument = new Argument<string>("arxiv-id-or-url") { Description = "An arXiv id (2501.12948) or arXiv URL" };
-        var create = new Command("new", "Write content/papers/<id>.md from a commented template (no network needed)") { idArgument, content };
-        create.SetAction(parse =>
-        {
-            var contentPath = parse.GetValue(content)!;
-            var analysis = SiteBuilder.Analyse(contentPath);
-            var scaffold = Contribute.PaperScaffold.Create(parse.GetValue(idArgument)!, contentPath, analysis.Graph);
-            if (scaffold.Error is not null)
-            {
-                stderr.WriteLine($"atlas new: {scaffold.Error}");
-                return UsageError;
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(scaffold.Path)!);
-            File.WriteAllText(scaffold.Path!, scaffold.Text);
-            stdout.WriteLine($"wrote {scaffold.Path!.Replace('\\', '/')}: fill in the fields, then run `atlas check`");
-            return Ok;
-        });
-
-        var linksOutput = new Option<string>("--output") { Description = "The built site to check", DefaultValueFactory = _ => "site" };
-        var linksBase = new Option<string>("--base-url") { Description = "The base URL the site was built with", DefaultValueFactory = _ => "/" };
-        var links = new Command("links", "Check that every internal link of a built site resolves (offline)") { linksOutput, linksBase };
-        links.SetAction(parse =>
-        {
-            var broken = Write.LinkChecker.Check(parse.GetValue(linksOutput)!, parse.GetValue(linksBase)!);
-            foreach (var link in broken)
-            {
-                stderr.WriteLine(link);
-            }
-
-            stdout.WriteLine($"{broken.Count} broken internal link(s)");
-            return broken.Count == 0 ? Ok : ContentErrors;
-        });
-
-        var root = new RootCommand("Paper Atlas: builds a searchable static site from curated Markdown paper lists") { build, check, serve, create, links };
+            BuildCommand.Create(cli),
+            CheckCommand.Create(cli),
+            ServeCommand.Create(cli),
+            NewCommand.Create(cli),
+            LinksCommand.Create(cli),
+            InitCommand.Create(cli),
+            FetchCommand.Create(cli.Stdout, cli.Stderr, cli.Environment),
+        };
+        root.Options.OfType<VersionOption>().Single().Action = new PrintVersion(cli.Stdout);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
             {
-                stderr.WriteLine($"atlas: {error.Message}");
+                cli.Stderr.WriteLine($"atlas: {error.Message}");
             }
 
-            stderr.WriteLine("run `atlas --help` for usage");
+            cli.Stderr.WriteLine("run `atlas --help` for usage");
             return UsageError;
         }
 
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+            return parsed.Invoke(new InvocationConfiguration { Output = cli.Stdout, Error = cli.Stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"atlas: {ex.Message}");
+            cli.Stderr.WriteLine($"atlas: {Load.ControlCharacters.Printable(ex.Message)}");
             return ContentErrors;
+        }
+#pragma warning disable CA1031 // Whatever else escapes is a bug: one line and a report, never a stack trace on the terminal.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return CrashReport.Report(ex, args, cli.Stderr);
+        }
+    }
+
+    /// <summary>`atlas --version`: the tool's own version (the test host's, or `dotnet`'s, would be the entry assembly's).</summary>
+    private sealed class PrintVersion(TextWriter stdout) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            stdout.WriteLine(ToolVersion.Informational);
+            return Ok;
         }
     }
 }

@@ -11,10 +11,15 @@ namespace PaperAtlas.Cli;
 /// (<see cref="IncrementalSite"/>): only what the edited files reach is rendered and written. The reload script is served from
 /// <c>/__atlas/reload.js</c> and added to HTML responses only, never written into site/.
 /// </summary>
-public sealed class PreviewServer(BuildOptions options, int port, TextWriter log) : IDisposable
+/// <param name="nextFreePort">When <paramref name="port"/> is taken, serve on the next free one (and say so) rather than stop.</param>
+public sealed class PreviewServer(BuildOptions options, int port, TextWriter log, bool nextFreePort = false) : IDisposable
 {
     private const string ReloadScript = "new EventSource('/__atlas/events').onmessage = function () { location.reload(); };\n";
-    private readonly HttpListener _listener = new();
+
+    /// <summary>How many ports after the default one are tried before giving up.</summary>
+    private const int PortsToTry = 20;
+
+    private HttpListener _listener = new();
     private readonly List<HttpListenerResponse> _clients = [];
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _building = new(1, 1);
@@ -26,15 +31,29 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
 
     public string Url => $"http://127.0.0.1:{port}/";
 
+    /// <summary>Listens first, so that a busy port stops nothing and touches no site; then builds, watches and serves until cancelled.</summary>
+    /// <returns><see cref="AtlasCommand.UsageError"/> when the port is taken (or no port near it is free), else <see cref="AtlasCommand.Ok"/>.</returns>
     public int Run(CancellationToken cancel)
     {
+        var asked = port;
+        if (!Listen())
+        {
+            log.WriteLine(nextFreePort
+                ? $"atlas serve: ports {asked} to {asked + PortsToTry - 1} are all in use; choose a free one with --port"
+                : $"atlas serve: port {asked} is in use (another atlas serve?); stop that, or choose another port with --port, e.g. --port {asked + 1}");
+            return AtlasCommand.UsageError;
+        }
+
+        if (port != asked)
+        {
+            log.WriteLine($"port {asked} is in use, so this serves on port {port} (choose one with --port)");
+        }
+
         if (!Rebuild())
         {
             log.WriteLine("serving the last good site; fix the errors above and save to rebuild");
         }
 
-        _listener.Prefixes.Add(Url);
-        _listener.Start();
         using var contentWatcher = Watch(options.ContentPath, theme: false);
         using var themeWatcher = Watch(_site.ThemeFolder, theme: true);
         log.WriteLine($"serving {options.OutputPath} at {Url} — edits to content/ and templates/ rebuild and reload; Ctrl+C stops");
@@ -59,6 +78,29 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         }
 
         return AtlasCommand.Ok;
+    }
+
+    /// <summary>Starts listening on <c>port</c>, or, with <c>nextFreePort</c>, on the first free port after it; false when none is free.</summary>
+    private bool Listen()
+    {
+        for (var attempt = 0; attempt < (nextFreePort ? PortsToTry : 1); attempt++)
+        {
+            try
+            {
+                _listener.Prefixes.Add(Url);
+                _listener.Start();
+                return true;
+            }
+            catch (HttpListenerException)
+            {
+                // A listener that failed to start cannot be started again: the next port gets a new one.
+                ((IDisposable)_listener).Dispose();
+                _listener = new HttpListener();
+                port++;
+            }
+        }
+
+        return false;
     }
 
     private FileSystemWatcher? Watch(string folder, bool theme)
@@ -114,7 +156,25 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         lock (_gate)
         {
             _debounce?.Dispose();
-            _debounce = new Timer(_ => { if (Rebuild()) { NotifyClients(); } }, null, 40, Timeout.Infinite);
+            _debounce = new Timer(_ => RebuildAndReload(), null, 40, Timeout.Infinite);
+        }
+    }
+
+    private void RebuildAndReload()
+    {
+        try
+        {
+            if (Rebuild())
+            {
+                NotifyClients();
+            }
+        }
+#pragma warning disable CA1031 // A bug in one rebuild must not end the server: it is reported, and the last good site stays served.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            CrashReport.Report(ex, ["serve"], log);
+            log.WriteLine("still serving the last good site; save again to rebuild");
         }
     }
 
@@ -141,7 +201,7 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
                 return false;
             }
 
-            DiagnosticPrinter.Print(result.Build.Analysis.Diagnostics.Where(d => d.Severity != Severity.Info).ToList(), "text", log);
+            DiagnosticPrinter.Print(Normalise.DiagnosticSummary.Summarise([.. result.Build.Analysis.Diagnostics.Where(d => d.Severity != Severity.Info)]), "text", log);
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             log.WriteLine(result.Build.Written
                 ? $"{(result.Full ? "rebuilt" : "updated")} {result.Build.Files} of {result.Rendered} rendered files in {elapsed:F0} ms"
@@ -174,13 +234,35 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         }
     }
 
+    /// <summary>
+    /// Answers one request. Only GET and HEAD (405 otherwise); a path that is not a plain path inside the site (a NUL,
+    /// a control character, a backslash, a dot segment) is answered 400 and the connection closed; a file reached
+    /// through a link is never served. Every answer says nosniff and carries the pages' Content-Security-Policy.
+    /// </summary>
     private void Handle(HttpListenerContext context)
     {
-        var path = Uri.UnescapeDataString(context.Request.Url?.AbsolutePath ?? "/");
         var response = context.Response;
         try
         {
-            if (path == "/__atlas/events")
+            response.Headers["X-Content-Type-Options"] = "nosniff";
+            response.Headers["Content-Security-Policy"] = _site.ContentSecurityPolicy;
+            var method = context.Request.HttpMethod;
+            if (method is not ("GET" or "HEAD"))
+            {
+                response.Headers["Allow"] = "GET, HEAD";
+                Send(response, 405, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes("only GET and HEAD"), head: false);
+                return;
+            }
+
+            var head = method == "HEAD";
+            if (PathOf(context.Request) is not { } path)
+            {
+                response.KeepAlive = false;
+                Send(response, 400, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes("bad path"), head);
+                return;
+            }
+
+            if (path == "/__atlas/events" && !head)
             {
                 response.ContentType = "text/event-stream";
                 response.SendChunked = true;
@@ -196,46 +278,68 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
 
             if (path == "/__atlas/reload.js")
             {
-                Send(response, 200, "text/javascript; charset=utf-8", Encoding.UTF8.GetBytes(ReloadScript));
+                Send(response, 200, "text/javascript; charset=utf-8", Encoding.UTF8.GetBytes(ReloadScript), head);
                 return;
             }
 
             var file = Resolve(path);
             if (file is null)
             {
-                var notFound = Path.Combine(options.OutputPath, "404.html");
-                Send(response, 404, "text/html; charset=utf-8", File.Exists(notFound) ? WithReload(File.ReadAllBytes(notFound)) : Encoding.UTF8.GetBytes("not found"));
+                var notFound = Resolve("/404.html");
+                Send(response, 404, "text/html; charset=utf-8", notFound is not null ? WithReload(File.ReadAllBytes(notFound)) : Encoding.UTF8.GetBytes("not found"), head);
                 return;
             }
 
             var bytes = File.ReadAllBytes(file);
             var type = ContentType(file);
-            Send(response, 200, type, type.StartsWith("text/html", StringComparison.Ordinal) ? WithReload(bytes) : bytes);
+            Send(response, 200, type, type.StartsWith("text/html", StringComparison.Ordinal) ? WithReload(bytes) : bytes, head);
         }
-        catch (Exception ex) when (ex is IOException or HttpListenerException or UnauthorizedAccessException)
+#pragma warning disable CA1031 // One request's failure must never leave its connection open or stop the server.
+        catch (Exception)
+#pragma warning restore CA1031
         {
             response.Abort();
         }
     }
 
-    /// <summary>Maps a URL path to a file inside the output folder, refusing anything that escapes it.</summary>
-    private string? Resolve(string path)
+    /// <summary>The request's path, unescaped; null when it is not a plain path (see <see cref="Handle"/>).</summary>
+    private static string? PathOf(HttpListenerRequest request)
     {
-        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.OutputPath));
-        var full = Path.GetFullPath(Path.Combine(root, path.TrimStart('/')));
-
-        // With the separator: "/site2/x" must not pass as inside "/site".
-        if (full != root && !full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        var raw = request.Url?.AbsolutePath ?? "/";
+        string path;
+        try
+        {
+            path = Uri.UnescapeDataString(raw);
+        }
+        catch (UriFormatException)
         {
             return null;
         }
 
-        if (Directory.Exists(full))
+        var plain = path.StartsWith('/') && !path.Any(c => char.IsControl(c) || c is '\\' or '\uFFFD')
+            && path.Split('/').All(segment => segment is not ("." or ".."));
+        return plain ? path : null;
+    }
+
+    /// <summary>Maps a URL path to a regular file inside the output folder reached through no link; null otherwise.</summary>
+    private string? Resolve(string path)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.OutputPath));
+        var relative = path.Trim('/');
+        if (relative.Length == 0 || Directory.Exists(Path.Combine(root, relative)))
         {
-            full = Path.Combine(full, "index.html");
+            relative = relative.Length == 0 ? "index.html" : relative + "/index.html";
         }
 
-        return File.Exists(full) ? full : null;
+        var full = Path.GetFullPath(Path.Combine(root, relative));
+
+        // With the separator: "/site2/x" must not pass as inside "/site".
+        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return Load.ContentFiles.IsPlainFile(root, relative, ".", new DiagnosticBag()) ? full : null;
     }
 
     private static byte[] WithReload(byte[] html)
@@ -245,13 +349,18 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         return at < 0 ? html : Encoding.UTF8.GetBytes(text.Insert(at, "<script src=\"/__atlas/reload.js\"></script>\n"));
     }
 
-    private static void Send(HttpListenerResponse response, int status, string type, byte[] body)
+    /// <param name="head">A HEAD request: the headers of the answer, without its body.</param>
+    private static void Send(HttpListenerResponse response, int status, string type, byte[] body, bool head)
     {
         response.StatusCode = status;
         response.ContentType = type;
         response.Headers["Cache-Control"] = "no-store";
         response.ContentLength64 = body.Length;
-        response.OutputStream.Write(body);
+        if (!head)
+        {
+            response.OutputStream.Write(body);
+        }
+
         response.Close();
     }
 

@@ -6,4 +6,4 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
-return AtlasCommand.Run(args, Console.Out, Console.Error);
+return AtlasCommand.Run(args, new CliContext(Console.Out, Console.Error, Environment.GetEnvironmentVariable, StderrIsTerminal: !Console.IsErrorRedirected));

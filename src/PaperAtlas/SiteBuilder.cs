@@ -20,10 +20,12 @@ public static class SiteBuilder
     /// False lets the files' text and syntax trees go once read (a paper file's as soon as it is read): the graph holds
     /// all that rendering needs, and at 100,000 papers they are most of the live heap.
     /// </param>
-    public static Analysis Analyse(string contentPath, int? maxParallelism = null, bool keepDocuments = true)
+    /// <param name="drafts">Whether lists and paper files that say `draft: true` are read into the graph; when not, each is an info diagnostic.</param>
+    /// <param name="progress">Told of each stage as it starts.</param>
+    public static Analysis Analyse(string contentPath, int? maxParallelism = null, bool keepDocuments = true, bool drafts = false, BuildProgress? progress = null)
     {
         var parallel = BuildOptions.ParallelismOf(maxParallelism);
-        var clock = new StageClock();
+        var clock = new StageClock(progress);
         var diagnostics = new DiagnosticBag();
         var content = clock.Time("load", () => ContentLoader.Load(contentPath, diagnostics, parallel, files: false));
         var (lists, paperFiles) = clock.Time("read", () =>
@@ -33,6 +35,12 @@ public static class SiteBuilder
                 document => new LoadedFile<ListReading>(keepDocuments ? document : null, ListReader.Read(document, diagnostics)));
             var paperFiles = ContentLoader.LoadFiles(contentPath, DocumentKind.Paper, diagnostics, parallel,
                 document => new LoadedFile<PaperMention>(keepDocuments ? document : null, PaperFileReader.Read(document, diagnostics)));
+            if (!drafts)
+            {
+                listFiles = LeaveOutDrafts(listFiles, f => f.Reading?.List.Draft, diagnostics);
+                paperFiles = LeaveOutDrafts(paperFiles, f => f.Reading?.Draft, diagnostics);
+            }
+
             content = content with { Lists = Documents(listFiles), Papers = Documents(paperFiles) };
             return (listFiles.Select(f => f.Reading).OfType<ListReading>().ToList(), paperFiles.Select(f => f.Reading).OfType<PaperMention>().ToList());
         });
@@ -45,6 +53,18 @@ public static class SiteBuilder
         return new Analysis(content, graph, diagnostics.ToSortedList(), clock.Timings);
     }
 
+    /// <summary>The files that are no drafts; each draft left out is an info diagnostic at its `draft: true`.</summary>
+    private static ImmutableArray<T> LeaveOutDrafts<T>(ImmutableArray<T> files, Func<T, SourceLocation?> draft, DiagnosticBag diagnostics)
+    {
+        foreach (var location in files.Select(draft).OfType<SourceLocation>())
+        {
+            diagnostics.Info(DiagnosticCodes.DraftLeftOut, location, "a draft: left out of the site",
+                "`atlas serve` shows it; `atlas build --drafts` builds it; remove `draft: true` to publish it");
+        }
+
+        return [.. files.Where(f => draft(f) is null)];
+    }
+
     /// <summary>A file as Read made it, and the file itself when the caller keeps it.</summary>
     private sealed record LoadedFile<T>(SourceDocument? Document, T? Reading)
         where T : class;
@@ -52,7 +72,10 @@ public static class SiteBuilder
     private static ImmutableArray<SourceDocument> Documents<T>(ImmutableArray<LoadedFile<T>> files)
         where T : class => [.. files.Select(f => f.Document).OfType<SourceDocument>()];
 
-    /// <summary>The theme: --templates, else site.yml's `templates` (beside content/), else templates/ beside content/.</summary>
+    /// <summary>
+    /// The site's own theme folder: --templates, else site.yml's `templates` (beside content/), else templates/ beside
+    /// content/. Its files override the built-in theme's; the first two must exist, templates/ may not.
+    /// </summary>
     public static string ThemeFolder(BuildOptions options, LoadedContent content)
     {
         if (options.TemplatesPath is { } explicitPath)
@@ -64,11 +87,23 @@ public static class SiteBuilder
         return Path.Combine(parent, content.Settings.Templates ?? "templates");
     }
 
-    /// <summary>The contributors' guide, CONTRIBUTING.md beside content/, published as /contribute/; null when there is none.</summary>
-    public static string? ReadGuide(LoadedContent content)
+    /// <summary>The built-in theme with the site's own theme folder (<see cref="ThemeFolder"/>) over it; null, with errors, when it is refused.</summary>
+    public static Theme? LoadTheme(BuildOptions options, LoadedContent content, DiagnosticBag diagnostics)
     {
-        var path = Path.Combine(Path.GetDirectoryName(content.ContentPath.TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "CONTRIBUTING.md");
-        return File.Exists(path) ? File.ReadAllText(path) : null;
+        var folder = ThemeFolder(options, content);
+        var chosen = options.TemplatesPath is not null || content.Settings.Templates is not null;
+        return Theme.Load(chosen || Directory.Exists(folder) ? folder : null, content.ContentPath, content.Settings.Languages.FirstOrDefault() ?? "en", diagnostics);
+    }
+
+    /// <summary>
+    /// The contributors' guide, CONTRIBUTING.md beside content/, published as /contribute/; null when there is none, or
+    /// (with an error) when it is a link: a pull request could point it anywhere.
+    /// </summary>
+    public static string? ReadGuide(LoadedContent content, DiagnosticBag diagnostics)
+    {
+        var folder = Path.GetDirectoryName(content.ContentPath.TrimEnd(Path.DirectorySeparatorChar)) ?? ".";
+        var shown = Path.GetDirectoryName(content.DisplayRoot.TrimEnd('/')) is { Length: > 0 } parent ? parent.Replace('\\', '/') : ".";
+        return ContentFiles.IsPlainFile(folder, "CONTRIBUTING.md", shown, diagnostics) ? File.ReadAllText(Path.Combine(folder, "CONTRIBUTING.md")) : null;
     }
 
     /// <summary>From this many papers on, memory matters more than a second of build time.</summary>
@@ -90,25 +125,31 @@ public static class SiteBuilder
         }
     }
 
-    public static BuildResult Build(BuildOptions options)
+    /// <param name="progress">Told of each stage as it starts and of each page written, for a progress line.</param>
+    public static BuildResult Build(BuildOptions options, BuildProgress? progress = null)
     {
-        var analysis = Analyse(options.ContentPath, options.MaxParallelism, keepDocuments: false);
+        var analysis = Analyse(options.ContentPath, options.MaxParallelism, keepDocuments: false, options.Drafts, progress);
         ReleaseGarbage(analysis.Graph.Papers.Length);
         if (analysis.HasErrors)
         {
             return new BuildResult(analysis, Written: false, Files: 0, analysis.Timings);
         }
 
-        var clock = new StageClock();
+        var clock = new StageClock(progress);
         var diagnostics = new DiagnosticBag();
-        var theme = Theme.Load(ThemeFolder(options, analysis.Content), analysis.Content.Settings.Languages.FirstOrDefault() ?? "en", diagnostics);
-        if (theme is null)
+        var themeFolder = ThemeFolder(options, analysis.Content);
+        var theme = OutputFolder.Check(options.OutputPath, analysis.Content.ContentPath, themeFolder, diagnostics)
+            ? LoadTheme(options, analysis.Content, diagnostics)
+            : null;
+        var guide = theme is null ? null : ReadGuide(analysis.Content, diagnostics);
+        var refusals = diagnostics.ToSortedList();
+        if (theme is null || refusals.Count > 0)
         {
-            var failed = analysis with { Diagnostics = [.. analysis.Diagnostics, .. diagnostics.ToSortedList()] };
+            var failed = analysis with { Diagnostics = [.. analysis.Diagnostics, .. refusals] };
             return new BuildResult(failed, Written: false, Files: 0, analysis.Timings);
         }
 
-        var renderer = new SiteRenderer(analysis.Graph, analysis.Content.Settings, theme, options.BaseUrl, ReadGuide(analysis.Content));
+        var renderer = new SiteRenderer(analysis.Graph, analysis.Content.Settings, theme, options.BaseUrl, guide);
         using var output = new StagedOutput(options.OutputPath);
 
         clock.Time("graph layout", renderer.LayoutGraph);
@@ -119,6 +160,7 @@ public static class SiteBuilder
         void Write(string path, ReadOnlySpan<byte> bytes)
         {
             output.Write(path, bytes);
+            progress?.PageWritten();
             if (Interlocked.Increment(ref written) % CollectEveryPages == 0)
             {
                 ReleaseGarbage(analysis.Graph.Papers.Length);
@@ -175,6 +217,11 @@ public static class SiteBuilder
             {
                 clock.Add(timing);
             }
+        }
+
+        if (theme.TakeRenderErrors() is { Count: > 0 } templateErrors)
+        {
+            return new BuildResult(analysis with { Diagnostics = [.. analysis.Diagnostics, .. templateErrors] }, Written: false, Files: 0, analysis.Timings);
         }
 
         clock.Time("swap", output.Commit);

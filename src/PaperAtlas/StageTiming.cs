@@ -5,7 +5,8 @@ namespace PaperAtlas;
 public sealed record StageTiming(string Stage, TimeSpan Elapsed, TimeSpan Cpu);
 
 /// <summary>Times stages in plain code, as Zola does: no framework, one line per stage.</summary>
-internal sealed class StageClock
+/// <param name="progress">Told of each stage as it starts, when someone shows the build's progress.</param>
+internal sealed class StageClock(BuildProgress? progress = null)
 {
     private readonly List<StageTiming> _timings = [];
 
@@ -13,6 +14,7 @@ internal sealed class StageClock
 
     public T Time<T>(string stage, Func<T> run)
     {
+        progress?.Enter(stage);
         var cpu = Environment.CpuUsage.TotalTime;
         var start = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = run();

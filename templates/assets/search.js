@@ -212,60 +212,129 @@
     });
     el.appendChild(document.createTextNode(text.slice(pos)));
   }
-  function resultItem(r, tokens, detailed) {
+  function yearOf(r) {
+    var y = document.createElement("span");
+    y.className = "muted";
+    y.textContent = " " + r.year;
+    return y;
+  }
+  // A result on the search page: a plain link, its year, its nicknames and topics.
+  function resultItem(r, tokens) {
     var li = document.createElement("li"), a = document.createElement("a");
     a.href = r.url;
     highlight(a, r.title, tokens);
     li.appendChild(a);
-    if (r.year) { var y = document.createElement("span"); y.className = "muted"; y.textContent = " " + r.year; li.appendChild(y); }
-    if (detailed && (r.aliases || r.topics)) {
+    if (r.year) { li.appendChild(yearOf(r)); }
+    if (r.aliases || r.topics) {
       var p = document.createElement("p"); p.className = "muted result-meta";
       p.textContent = [r.aliases, r.topics].filter(Boolean).join(" — ");
       li.appendChild(p);
     }
     return li;
   }
+  // A result in the search box's listbox: an option (no link inside, the box keeps focus), its target in data-href.
+  function optionItem(r, tokens, index) {
+    var option = document.createElement("li");
+    option.id = "search-option-" + index;
+    option.setAttribute("role", "option");
+    option.setAttribute("aria-selected", "false");
+    option.setAttribute("data-href", r.url);
+    highlight(option, r.title, tokens);
+    if (r.year) { option.appendChild(yearOf(r)); }
+    return option;
+  }
 
-  // Search box on every page: results as you type, arrows and Enter pick one, "/" focuses it.
+  // The search box on every page follows the WAI-ARIA combobox pattern: a listbox of options, the highlighted one
+  // named by aria-activedescendant while focus stays in the box, the count of results said by a polite live region.
+  // Arrows move, Enter opens the highlighted paper (or the search page), Escape closes, "/" focuses the box (site.js).
   var input = document.getElementById("search-input");
   var form = input && input.form;
   if (input && !document.getElementById("search-results")) {
+    var panel = document.createElement("div");
+    panel.className = "suggestions";
+    panel.hidden = true;
     var box = document.createElement("ul");
-    box.className = "suggestions";
     box.id = "search-suggestions";
     box.setAttribute("role", "listbox");
-    box.hidden = true;
-    form.appendChild(box);
-    input.setAttribute("aria-controls", box.id);
+    box.setAttribute("aria-label", input.getAttribute("data-suggestions") || "Suggestions");
+    var none = document.createElement("p");
+    none.className = "suggestions-none muted";
+    none.textContent = input.getAttribute("data-none") || "No results";
+    panel.appendChild(box);
+    panel.appendChild(none);
+    form.appendChild(panel);
+    var live = document.createElement("p");
+    live.className = "visually-hidden";
+    live.setAttribute("role", "status");
+    form.appendChild(live);
+    input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", box.id);
     var active = -1, generation = 0;
-    function links() { return box.querySelectorAll("a"); }
-    function select(k) {
-      var all = links();
-      active = all.length ? (k + all.length) % all.length : -1;
-      all.forEach(function (a, i) { a.setAttribute("aria-selected", i === active ? "true" : "false"); });
+    function options() { return box.querySelectorAll("[role=option]"); }
+    function close() {
+      panel.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      select(-1);
     }
+    function open() {
+      var any = options().length > 0;
+      panel.hidden = false;
+      box.hidden = !any;
+      none.hidden = any;
+      input.setAttribute("aria-expanded", any ? "true" : "false");
+    }
+    // Highlights option k (the first again after the last), or none for -1.
+    function select(k) {
+      var all = options();
+      active = k < 0 || !all.length ? -1 : k % all.length;
+      all.forEach(function (o, i) { o.setAttribute("aria-selected", i === active ? "true" : "false"); });
+      if (active < 0) { input.removeAttribute("aria-activedescendant"); return; }
+      input.setAttribute("aria-activedescendant", all[active].id);
+      all[active].scrollIntoView({ block: "nearest" });
+    }
+    function go(option) { location.href = option.getAttribute("data-href"); }
     input.addEventListener("input", function () {
       var q = input.value, mine = ++generation;
-      if (!q.trim()) { box.hidden = true; box.textContent = ""; return; }
+      if (!q.trim()) { box.textContent = ""; live.textContent = ""; close(); return; }
       search(q).then(function (res) {
         return describe(res.manifest, res.docs.slice(0, 8)).then(function (rows) {
           if (mine !== generation) { return; }
           box.textContent = "";
-          rows.forEach(function (r) { var li = resultItem(r, res.tokens, false); li.setAttribute("role", "option"); box.appendChild(li); });
-          if (!rows.length) { var none = document.createElement("li"); none.className = "muted"; none.textContent = input.getAttribute("data-none") || "No results"; box.appendChild(none); }
-          box.hidden = false;
+          box.setAttribute("data-query", q);
+          rows.forEach(function (r, i) { box.appendChild(optionItem(r, res.tokens, i)); });
           active = -1;
+          input.removeAttribute("aria-activedescendant");
+          live.textContent = rows.length ? res.docs.length + " " + (input.getAttribute("data-found") || "results") : none.textContent;
+          open();
         });
       });
     });
     input.addEventListener("keydown", function (e) {
-      if (e.key === "ArrowDown") { e.preventDefault(); select(active + 1); }
-      else if (e.key === "ArrowUp") { e.preventDefault(); select(active - 1); }
-      else if (e.key === "Enter" && active >= 0) { e.preventDefault(); location.href = links()[active].href; }
-      else if (e.key === "Escape") { box.hidden = true; }
+      var expanded = input.getAttribute("aria-expanded") === "true";
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        e.preventDefault();
+        var count = options().length;
+        if (!count) { return; }
+        if (!expanded) { open(); }
+        select(e.key === "ArrowDown" ? active + 1 : (active <= 0 ? count - 1 : active - 1));
+      } else if (e.key === "Enter" && expanded && active >= 0) {
+        e.preventDefault();
+        go(options()[active]);
+      } else if (e.key === "Escape" && !panel.hidden) {
+        // Closing comes first; a second Escape clears the box as a search field does.
+        e.preventDefault();
+        close();
+      }
     });
-    document.addEventListener("click", function (e) { if (!form.contains(e.target)) { box.hidden = true; } });
+    input.addEventListener("blur", close);
+    // Keeps focus in the box while a pointer picks an option.
+    box.addEventListener("mousedown", function (e) { e.preventDefault(); });
+    box.addEventListener("click", function (e) {
+      var option = e.target.closest("[role=option]");
+      if (option) { go(option); }
+    });
   }
 
   // The search page: reads ?q= (and topic, year) so results can be shared.
@@ -296,7 +365,7 @@
           }
           return describe(res.manifest, docs.slice(0, 50)).then(function (rows) {
             results.textContent = "";
-            rows.forEach(function (r) { results.appendChild(resultItem(r, res.tokens, true)); });
+            rows.forEach(function (r) { results.appendChild(resultItem(r, res.tokens)); });
             status.textContent = rows.length ? (docs.length + " " + (status.getAttribute("data-found") || "results")) : (status.getAttribute("data-none") || "No results");
           });
         });

@@ -11,12 +11,17 @@
   bars.forEach(function (b) { max = Math.max(max, +b.getAttribute("data-count") || 0); });
   bars.forEach(function (b) { b.style.width = (max ? (100 * (+b.getAttribute("data-count") || 0) / max) : 0) + "%"; });
 
-  // Sortable tables.
+  // Sortable tables: each sortable header gets a button (the WAI-ARIA sortable table pattern); aria-sort on the header
+  // says which column sorts the rows, and which way.
   document.querySelectorAll("table[data-sortable]").forEach(function (table) {
     var heads = table.querySelectorAll("th[data-sort]");
     heads.forEach(function (th) {
-      th.tabIndex = 0;
-      function sort() {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort";
+      while (th.firstChild) { button.appendChild(th.firstChild); }
+      th.appendChild(button);
+      button.addEventListener("click", function () {
         var index = Array.prototype.indexOf.call(th.parentNode.children, th);
         var numeric = th.getAttribute("data-sort") === "number";
         var ascending = th.getAttribute("aria-sort") !== "ascending";
@@ -30,11 +35,25 @@
           return ascending ? c : -c;
         });
         rows.forEach(function (r) { body.appendChild(r); });
-      }
-      th.addEventListener("click", sort);
-      th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); } });
+      });
     });
   });
+
+  // The sticky header's real height keeps focused elements and link targets clear of it (WCAG 2.4.11).
+  var header = document.querySelector(".masthead");
+  function clearHeader() {
+    var sticky = header && getComputedStyle(header).position === "sticky";
+    document.documentElement.style.scrollPaddingTop = sticky ? (header.offsetHeight + 12) + "px" : "";
+  }
+  // Regions that scroll sideways (wide tables, code, formulas) take keyboard focus, so they can be scrolled without a pointer.
+  function focusableScrollers() {
+    document.querySelectorAll(".note table, .note pre, .note math").forEach(function (el) {
+      if (el.scrollWidth > el.clientWidth + 1) { el.tabIndex = 0; } else { el.removeAttribute("tabindex"); }
+    });
+  }
+  clearHeader();
+  focusableScrollers();
+  window.addEventListener("resize", function () { clearHeader(); focusableScrollers(); });
 
   // Filter on the paper table.
   var filter = document.getElementById("paper-filter");

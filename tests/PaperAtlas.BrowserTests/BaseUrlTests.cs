@@ -11,7 +11,7 @@ public sealed class BaseUrlTests(BrowserFixture fixture) : IDisposable
     [Fact]
     public async Task Search_works_under_a_base_url()
     {
-        var build = SiteBuilder.Build(new BuildOptions(Path.Combine(BrowserFixture.Root, "content"), _output, "/paper-atlas/", Path.Combine(BrowserFixture.Root, "templates")));
+        var build = SiteBuilder.Build(new BuildOptions(BrowserFixture.Content, _output, "/paper-atlas/", Path.Combine(BrowserFixture.Root, "templates")));
         Assert.True(build.Written);
         using var server = new StaticServer(_output, "/paper-atlas/");
         var problems = new List<string>();

@@ -3,13 +3,12 @@ using Microsoft.Playwright;
 namespace PaperAtlas.BrowserTests;
 
 /// <summary>
-/// The real content built once into a temporary site, served on loopback, and one headless Debian Chromium
-/// (never a downloaded browser). Pages record console errors and Content-Security-Policy violations.
+/// The frozen seed content (tests/PaperAtlas.Tests/Fixtures/seed, with the contributors' guide) built once into a
+/// temporary site, served on loopback, and one headless Chromium or Chrome that the runner has (see
+/// <see cref="BrowserLaunch"/>; never a downloaded browser). Pages record console errors and Content-Security-Policy violations.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     private readonly string _output = Path.Combine(Path.GetTempPath(), "atlas-browser-" + Guid.NewGuid().ToString("N"));
     private IPlaywright? _playwright;
 
@@ -21,22 +20,39 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static string Root { get; } = FindRoot();
 
+    /// <summary>The seed content the pages are built from: pinned paths and queries need content no contribution changes.</summary>
+    public static string Content { get; } = Path.Combine(Root, "tests", "PaperAtlas.Tests", "Fixtures", "seed", "content");
+
+    /// <summary>Which browser the tests drive, e.g. /usr/bin/chromium.</summary>
+    public string BrowserUsed { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
-        Build = SiteBuilder.Build(new BuildOptions(Path.Combine(Root, "content"), _output, "/", Path.Combine(Root, "templates")));
+        Build = SiteBuilder.Build(new BuildOptions(ContentWithGuide(), _output, "/", Path.Combine(Root, "templates")));
         if (!Build.Written)
         {
-            throw new InvalidOperationException("the real content did not build: " + string.Join('\n', Build.Analysis.Diagnostics));
+            throw new InvalidOperationException("the seed content did not build: " + string.Join('\n', Build.Analysis.Diagnostics));
         }
 
         Server = new StaticServer(_output);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        var (browser, from) = await BrowserLaunch.LaunchAsync(_playwright);
+        (Browser, BrowserUsed) = (browser, from.ToString());
+    }
+
+    /// <summary>The seed content beside a copy of CONTRIBUTING.md, so the site has its /contribute/ page.</summary>
+    private string ContentWithGuide()
+    {
+        var atlas = _output + "-content";
+        foreach (var file in Directory.EnumerateFiles(Content, "*", SearchOption.AllDirectories))
         {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
+            var target = Path.Combine(atlas, "content", Path.GetRelativePath(Content, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        File.Copy(Path.Combine(Root, "CONTRIBUTING.md"), Path.Combine(atlas, "CONTRIBUTING.md"));
+        return Path.Combine(atlas, "content");
     }
 
     /// <summary>A new page whose console errors and CSP violations land in <paramref name="problems"/>.</summary>
@@ -57,12 +73,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Browser.DisposeAsync();
-        _playwright?.Dispose();
-        Server.Dispose();
-        if (Directory.Exists(_output))
+        if (Browser is not null)
         {
-            Directory.Delete(_output, recursive: true);
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        Server?.Dispose();
+        foreach (var folder in new[] { _output, _output + "-content" }.Where(Directory.Exists))
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 

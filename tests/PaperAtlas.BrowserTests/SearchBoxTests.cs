@@ -1,25 +1,9 @@
 namespace PaperAtlas.BrowserTests;
 
-/// <summary>The search box on every page: "/" focuses it, results appear as you type, arrows and Enter pick one.</summary>
+/// <summary>The search box on every page sends a query to the search page; its dropdown is walked in <see cref="SearchComboboxTests"/>.</summary>
 [Collection(BrowserGroup.Name)]
 public sealed class SearchBoxTests(BrowserFixture fixture)
 {
-    [Fact]
-    public async Task Slash_focuses_the_box_and_arrows_and_enter_open_a_result()
-    {
-        var problems = new List<string>();
-        var page = await fixture.NewPage(problems);
-        await page.GotoAsync(fixture.Server.Url("/topics/"));
-        await page.Keyboard.PressAsync("/");
-        Assert.Equal("search-input", await page.EvaluateAsync<string>("() => document.activeElement.id"));
-        await page.Keyboard.TypeAsync("dpo");
-        await page.Locator("#search-suggestions a").First.WaitForAsync();
-        await page.Keyboard.PressAsync("ArrowDown");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/papers/2305.18290/");
-        Assert.Empty(problems);
-    }
-
     [Fact]
     public async Task Submitting_the_box_opens_a_shareable_search_page()
     {

@@ -117,7 +117,10 @@ internal sealed class TempFolder : IDisposable
     }
 }
 
-/// <summary>The four real lists, each read once, as the loader names them (content/lists/&lt;id&gt;.md).</summary>
+/// <summary>
+/// The four seed lists from the frozen copy under Fixtures/seed, each read once, as the loader names them
+/// (content/lists/&lt;id&gt;.md): what they hold is pinned, so a contribution to content/ never moves it.
+/// </summary>
 internal static class RealList
 {
     private static readonly Dictionary<string, Lazy<FixtureReading>> Cache = new(StringComparer.Ordinal)
@@ -130,8 +133,6 @@ internal static class RealList
 
     public static FixtureReading Read(string listId) => Cache[listId].Value;
 
-    public static string[] FileLines(string listId) => File.ReadAllLines(Paths.Content("lists", listId + ".md"));
-
     private static FixtureReading ReadReal(string listId) =>
-        Fixtures.Read(File.ReadAllText(Paths.Content("lists", listId + ".md")), $"content/lists/{listId}.md");
+        Fixtures.Read(File.ReadAllText(Paths.Seed("lists", listId + ".md")), $"content/lists/{listId}.md");
 }

@@ -38,7 +38,7 @@ public static class PaperScaffold
     private static string Text(string id, Paper? known)
     {
         var (year, month) = ArxivId.DateOf(id);
-        var title = known?.Title ?? "TODO: the paper's title, as on arXiv";
+        var title = known?.Title ?? $"{PaperFileReader.Todo}: the paper's title, as on arXiv";
         var topics = known is null || known.Topics.IsEmpty ? "[]" : $"[{string.Join(", ", known.Topics)}]";
         var aliases = known is null || known.Aliases.IsEmpty ? "[]" : $"[{string.Join(", ", known.Aliases.Select(Quote))}]";
         var builder = new StringBuilder();

@@ -14,6 +14,17 @@ public static class DiagnosticCodes
     public const string FileTooLarge = "PA105";
     public const string UnknownField = "PA106";
     public const string NestingTooDeep = "PA107";
+    public const string LinkRefused = "PA108";
+    public const string SpecialFileRefused = "PA109";
+    public const string FileNameNotSlug = "PA110";
+    public const string ControlCharacter = "PA111";
+    public const string MathTooDeep = "PA112";
+    public const string ParseTooCostly = "PA113";
+    public const string AcceptedWarningsInvalid = "PA115";
+    public const string MetadataRecordInvalid = "PA119";
+    public const string MetadataDuplicate = "PA120";
+    public const string MetadataFileNotRecord = "PA121";
+    public const string DraftLeftOut = "PA117";
 
     public const string MalformedArxivId = "PA201";
     public const string TableRowCells = "PA202";
@@ -23,6 +34,7 @@ public static class DiagnosticCodes
     public const string UnresolvedPathStep = "PA206";
     public const string UnsafeLink = "PA207";
     public const string EmptyFile = "PA208";
+    public const string PlaceholderLeft = "PA220";
 
     public const string TitleConflict = "PA301";
     public const string YearMismatch = "PA302";
@@ -33,7 +45,25 @@ public static class DiagnosticCodes
     public const string SelfRelated = "PA307";
     public const string UnsafeId = "PA308";
     public const string DuplicateTopic = "PA309";
+    public const string DuplicateListSlug = "PA310";
+    public const string TooManyMentions = "PA311";
+    public const string AcceptedWarningGone = "PA318";
+
+    /// <summary>Many headings of one list map to no topic: one note for them all (PA303 each, under --verbose).</summary>
+    public const string UnmappedSectionsSummary = "PA314";
+
+    /// <summary>Many table rows of one list link no paper: one note for them all (PA205 each, under --verbose).</summary>
+    public const string EntriesWithoutPaperSummary = "PA315";
+
+    /// <summary>Any other warning repeated in one file: the first few, then one note for the rest (all under --verbose).</summary>
+    public const string RepeatedDiagnosticsSummary = "PA316";
 
     public const string TemplateError = "PA401";
     public const string WriteFailed = "PA402";
+    public const string ThemeInsideContent = "PA403";
+    public const string LayoutWithoutSafeguards = "PA404";
+    public const string OutputOverSource = "PA405";
+    public const string OutputNotOurs = "PA406";
+    public const string TemplateMissing = "PA409";
+    public const string TemplateFailed = "PA410";
 }

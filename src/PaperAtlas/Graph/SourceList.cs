@@ -3,9 +3,12 @@ using PaperAtlas.Read;
 
 namespace PaperAtlas.Graph;
 
-/// <summary>A curated list as published: its front-matter, its Markdown, and its concept sections.</summary>
+/// <summary>A curated list as published: its front-matter, its Markdown, its concept sections, and the sections of its own.</summary>
 public sealed record SourceList(ListInfo Info, ImmutableArray<Section> Sections, ImmutableArray<TopicNote> TopicNotes)
 {
+    /// <summary>The list's headings that map to no topic and have papers under them, in the list's order.</summary>
+    public ImmutableArray<ListSection> OwnSections { get; init; } = [];
+
     public string Id => Info.Id;
 
     public string Title => Info.Title;

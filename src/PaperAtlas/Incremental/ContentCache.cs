@@ -33,6 +33,7 @@ internal sealed class ContentCache
     private readonly SortedDictionary<string, CachedFile> _files = new(StringComparer.Ordinal);
     private (long, DateTime, long, DateTime)? _settingsStamp;
     private IReadOnlyList<Diagnostic> _settingsDiagnostics = [];
+    private IReadOnlyList<Diagnostic> _scanDiagnostics = [];
 
     public ContentCache(string contentPath)
     {
@@ -118,14 +119,14 @@ internal sealed class ContentCache
         Settings,
         Topics,
         [.. Entries("lists/").Select(f => f.Document).OfType<SourceDocument>()],
-        [.. Entries("papers/").Select(f => f.Document).OfType<SourceDocument>()]);
+        [.. Entries("papers/").Select(f => f.Document).OfType<SourceDocument>()]) { DisplayRoot = _display };
 
     public IReadOnlyList<ListReading> Lists => [.. Entries("lists/").Select(f => f.List).OfType<ListReading>()];
 
     public IReadOnlyList<PaperMention> PaperFiles => [.. Entries("papers/").Select(f => f.Paper).OfType<PaperMention>()];
 
     /// <summary>Every diagnostic of loading and reading, settings files included.</summary>
-    public IEnumerable<Diagnostic> Diagnostics => _settingsDiagnostics.Concat(_files.Values.SelectMany(f => f.Diagnostics));
+    public IEnumerable<Diagnostic> Diagnostics => _settingsDiagnostics.Concat(_scanDiagnostics).Concat(_files.Values.SelectMany(f => f.Diagnostics));
 
     private IEnumerable<CachedFile> Entries(string folder) =>
         _files.Values.Where(f => f.RelativePath.StartsWith(folder, StringComparison.Ordinal));
@@ -185,24 +186,20 @@ internal sealed class ContentCache
         return info.Exists ? (info.Length, info.LastWriteTimeUtc) : null;
     }
 
-    /// <summary>Every *.md under lists/ and papers/, as the loader finds them.</summary>
+    /// <summary>Every *.md under lists/ and papers/, as the loader finds them (links and special files left out, and reported).</summary>
     private List<(string, (long Length, DateTime Modified)?)> Scan()
     {
+        var bag = new DiagnosticBag();
         var found = new List<(string, (long, DateTime)?)>();
         foreach (var folder in new[] { "lists", "papers" })
         {
-            var dir = new DirectoryInfo(Path.Combine(_root, folder));
-            if (!dir.Exists)
+            foreach (var relative in ContentFiles.Find(_root, _display, folder, ".md", bag))
             {
-                continue;
-            }
-
-            foreach (var file in dir.EnumerateFiles("*.md", SearchOption.AllDirectories))
-            {
-                found.Add((Path.GetRelativePath(_root, file.FullName).Replace('\\', '/'), (file.Length, file.LastWriteTimeUtc)));
+                found.Add((relative, Stat(relative)));
             }
         }
 
+        _scanDiagnostics = bag.ToSortedList();
         return found;
     }
 
@@ -210,7 +207,7 @@ internal sealed class ContentCache
     {
         var bag = new DiagnosticBag();
         var shown = ContentLoader.Shown(_display, relative);
-        var text = ContentLoader.ReadText(Path.Combine(_root, relative), shown, bag);
+        var text = ContentLoader.MayRead(_root, _display, relative, bag) ? ContentLoader.ReadText(Path.Combine(_root, relative), shown, bag) : null;
         if (old is not null && text is not null && text == old.Text)
         {
             // Saved without a change (or touched): keep every object, so nothing downstream sees a change.

@@ -40,6 +40,9 @@ public sealed class IncrementalSite(BuildOptions options)
     private IReadOnlyList<Diagnostic> _graphDiagnostics = [];
     private SiteSettings? _settings;
 
+    /// <summary>The Content-Security-Policy of the pages as last loaded, for a server to send as a header too.</summary>
+    public string ContentSecurityPolicy => Render.ContentSecurityPolicy.For(_content.Settings);
+
     /// <summary>The theme folder as <c>atlas build</c> finds it (--templates, site.yml's `templates`, templates/), once a rebuild has loaded the content.</summary>
     public string ThemeFolder { get; private set; } = "";
 
@@ -81,10 +84,11 @@ public sealed class IncrementalSite(BuildOptions options)
         if (_theme is null || themeChanged)
         {
             var themeDiagnostics = new DiagnosticBag();
-            _theme = Theme.Load(ThemeFolder, content.Settings.Languages.FirstOrDefault() ?? "en", themeDiagnostics);
-            _guide = SiteBuilder.ReadGuide(content);
-            if (_theme is null)
+            _theme = first && !OutputFolder.Check(options.OutputPath, content.ContentPath, ThemeFolder, themeDiagnostics) ? null : SiteBuilder.LoadTheme(options, content, themeDiagnostics);
+            _guide = _theme is null ? null : SiteBuilder.ReadGuide(content, themeDiagnostics);
+            if (_theme is null || themeDiagnostics.ToSortedList().Count > 0)
             {
+                _theme = null;
                 return Failed(analysis with { Diagnostics = [.. analysis.Diagnostics, .. themeDiagnostics.ToSortedList()] }, clock);
             }
         }
@@ -99,6 +103,11 @@ public sealed class IncrementalSite(BuildOptions options)
         var changes = full ? SiteChanges.All : clock.Time("changes", () => SiteChanges.Between(_graph!, _renderer!, graph, renderer));
         var (written, rendered) = output is null ? WriteStaged(graph, renderer, clock) : WriteInPlace(graph, renderer, changes, clock, output, edited);
         (_graph, _renderer, _graphDiagnostics, _settings) = (graph, renderer, graphDiagnostics, content.Settings);
+        if (_theme.TakeRenderErrors() is { Count: > 0 } templateErrors)
+        {
+            return Failed(analysis with { Diagnostics = [.. analysis.Diagnostics, .. templateErrors] }, clock);
+        }
+
         var timings = clock.Timings;
         return new IncrementalBuildResult(new BuildResult(analysis with { Timings = timings }, Written: true, written, timings), Changed: true, changes.Everything, rendered);
     }

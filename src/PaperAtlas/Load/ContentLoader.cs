@@ -34,19 +34,19 @@ public static partial class ContentLoader
         {
             diagnostics.Error(DiagnosticCodes.FileUnreadable, SourceLocation.StartOf(display),
                 "the content folder does not exist", "pass --content with the folder that holds lists/ and topics.yml");
-            return new LoadedContent(root, SiteSettings.Default, [], [], []);
+            return new LoadedContent(root, SiteSettings.Default, [], [], []) { DisplayRoot = display };
         }
 
         var settings = LoadSettings(root, display, diagnostics);
         var topics = LoadTopics(root, display, diagnostics);
         if (!files)
         {
-            return new LoadedContent(root, settings, topics, [], []);
+            return new LoadedContent(root, settings, topics, [], []) { DisplayRoot = display };
         }
 
         var lists = LoadDocuments(root, display, DocumentKind.List, diagnostics, parallel ?? new ParallelOptions(), Itself);
         var papers = LoadDocuments(root, display, DocumentKind.Paper, diagnostics, parallel ?? new ParallelOptions(), Itself);
-        return new LoadedContent(root, settings, topics, lists, papers);
+        return new LoadedContent(root, settings, topics, lists, papers) { DisplayRoot = display };
     }
 
     /// <summary>
@@ -75,6 +75,7 @@ public static partial class ContentLoader
             text = LoneCr().Replace(text, "\n");
         }
 
+        ControlCharacters.Report(path, text, diagnostics);
         var frontMatter = FrontMatter.None(path);
         var bodyStart = 0;
         var lines = text.Split('\n');
@@ -107,6 +108,14 @@ public static partial class ContentLoader
     /// </summary>
     private static MarkdownDocument ParseMarkdown(string path, string text, DiagnosticBag diagnostics)
     {
+        if (ParseCost.Scan(text) is { } costly)
+        {
+            diagnostics.Error(DiagnosticCodes.ParseTooCostly, new SourceLocation(path, costly.Line, costly.Column),
+                $"{costly.Message}: reading this would take minutes, so the file is not read",
+                costly.Help);
+            return new MarkdownDocument();
+        }
+
         if (NestingGuard.ScanMarkdown(text) is { } deep)
         {
             ReportTooDeep(diagnostics, new SourceLocation(path, deep.Line, Math.Max(1, deep.Column)), $"{deep.Depth} levels");
@@ -131,6 +140,13 @@ public static partial class ContentLoader
             return new MarkdownDocument();
         }
 
+        if (MathNesting.FindTooDeep(text) is { } math)
+        {
+            diagnostics.Error(DiagnosticCodes.MathTooDeep, new SourceLocation(path, math.Line, math.Column),
+                $"this math nests over {Render.TexToMathMl.MaxDepth} levels deep (groups, fractions, roots, scripts), so it cannot be converted",
+                "write it flatter: no formula in a note needs that many levels");
+        }
+
         return markdown;
     }
 
@@ -139,7 +155,11 @@ public static partial class ContentLoader
             $"the Markdown here nests {depth} deep (quotes, list items, brackets or emphasis); the limit is {NestingGuard.MaxDepth}, so the file is not read",
             "flatten the nesting: no reading list needs more than a few levels");
 
-    /// <summary>Reads a file as strict UTF-8 within the size limit; null (with a diagnostic) when it cannot be content.</summary>
+    /// <summary>
+    /// Reads a file as strict UTF-8 within the size limit; null (with a diagnostic) when it cannot be content. It reads no
+    /// more than the length the file reports, and never opens a file that reports none: pipes and devices report 0 (and
+    /// <c>/dev/zero</c> never ends), so an empty file is read as empty without being opened.
+    /// </summary>
     public static string? ReadText(string fullPath, string shownPath, DiagnosticBag diagnostics)
     {
         try
@@ -153,15 +173,26 @@ public static partial class ContentLoader
                 return null;
             }
 
-            var bytes = File.ReadAllBytes(fullPath);
-            if (Array.IndexOf(bytes, (byte)0) >= 0)
+            if (length == 0)
+            {
+                return "";
+            }
+
+            var bytes = new byte[length];
+            int read;
+            using (var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+            {
+                read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+            }
+
+            if (Array.IndexOf(bytes, (byte)0, 0, read) >= 0)
             {
                 diagnostics.Error(DiagnosticCodes.FileUnreadable, SourceLocation.StartOf(shownPath),
                     "the file holds binary data, not text", "remove it, or save it as UTF-8 Markdown");
                 return null;
             }
 
-            var text = StrictUtf8.GetString(bytes);
+            var text = StrictUtf8.GetString(bytes, 0, read);
             return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
         }
         catch (DecoderFallbackException)
@@ -184,19 +215,53 @@ public static partial class ContentLoader
         }
     }
 
+    /// <summary>
+    /// Whether a content file (a '/'-joined path under the content folder) may be read: a regular file reached through
+    /// no link (see <see cref="ContentFiles"/>), with names that can be page slugs. Refusals are reported.
+    /// </summary>
+    public static bool MayRead(string root, string display, string relative, DiagnosticBag diagnostics) =>
+        ContentFiles.IsPlainFile(root, relative, display, diagnostics) && HasSlugNames(relative, Shown(display, relative), diagnostics);
+
+    /// <summary>
+    /// A list's file name is its page's slug (<c>/lists/NAME/</c>), and a paper file's name is its id: below lists/ and
+    /// papers/, every folder and file name must be one that a URL carries as it is (letters, digits, '-', '.', '_'; a
+    /// list's in lowercase), never one the site would have to re-interpret.
+    /// </summary>
+    private static bool HasSlugNames(string relative, string shown, DiagnosticBag diagnostics)
+    {
+        var names = relative.Split('/');
+        var isList = names[0] == "lists";
+        for (var i = 1; i < names.Length; i++)
+        {
+            var last = i == names.Length - 1;
+            var name = last && names[i].EndsWith(".md", StringComparison.Ordinal) ? names[i][..^3] : names[i];
+            if (last && isList ? Read.Slug.IsSafe(name) : IsPlainName(name))
+            {
+                continue;
+            }
+
+            var what = last ? (isList ? "the list's page slug" : "a paper file's name") : "a folder of content";
+            diagnostics.Error(DiagnosticCodes.FileNameNotSlug, SourceLocation.StartOf(shown),
+                $"'{name}' cannot be {what}: names here are letters, digits, '-', '.' and '_' (a list's in lowercase), so the file is not read",
+                $"rename it, e.g. to '{Read.Slug.FromText(name)}{(last ? ".md" : "")}'");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>A folder's or paper file's name: letters, digits, '-', '.' and '_', not hidden, no "..".</summary>
+    private static bool IsPlainName(string name) =>
+        name.Length is > 0 and <= 120 && name[0] != '.' && !name.Contains("..", StringComparison.Ordinal)
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_');
+
     private static ImmutableArray<T> LoadDocuments<T>(
         string root, string display, DocumentKind kind, DiagnosticBag diagnostics, ParallelOptions parallel, Func<SourceDocument, T?> then)
         where T : class
     {
-        var dir = Path.Combine(root, kind == DocumentKind.List ? "lists" : "papers");
-        if (!Directory.Exists(dir))
-        {
-            return [];
-        }
-
-        var files = Directory.EnumerateFiles(dir, "*.md", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal)
+        var folder = kind == DocumentKind.List ? "lists" : "papers";
+        var files = ContentFiles.Find(root, display, folder, ".md", diagnostics)
+            .Where(f => HasSlugNames(f, Shown(display, f), diagnostics))
             .ToArray();
         var results = new T?[files.Length];
         var holdWeakly = files.Length >= HoldFrontMatterWeaklyFrom;
@@ -217,17 +282,57 @@ public static partial class ContentLoader
         }
 
         var defaults = SiteSettings.Default;
-        var languages = yaml.GetStringList("languages", diagnostics).Select(l => l.Value).ToImmutableArray();
-        var baseUrl = yaml.GetString("baseUrl", diagnostics) ?? yaml.GetString("base_url", diagnostics) ?? "/";
+        foreach (var unknown in yaml.Keys.Where(k => !SiteSettings.Keys.Contains(k)))
+        {
+            diagnostics.Warning(DiagnosticCodes.UnknownField, yaml.LocationOf(unknown),
+                $"`{unknown}` is not a site.yml setting and is ignored",
+                $"site.yml settings are: {string.Join(", ", SiteSettings.Keys)} (README, \"Content format\")");
+        }
+
+        var languages = yaml.GetStringList("languages", diagnostics).Where(l => IsLanguage(l, diagnostics)).Select(l => l.Value).ToImmutableArray();
+        var baseKey = yaml.Node("baseUrl") is null && yaml.Node("base_url") is not null ? "base_url" : "baseUrl";
         return new SiteSettings(
             yaml.GetString("title", diagnostics) ?? defaults.Title,
-            yaml.GetString("title_zh", diagnostics) ?? defaults.TitleZh,
+            yaml.GetString("title_zh", diagnostics),
             yaml.GetString("description", diagnostics) ?? "",
             languages.IsEmpty ? defaults.Languages : languages,
-            baseUrl,
-            yaml.GetString("templates", diagnostics),
-            yaml.GetString("url", diagnostics),
-            ReadPaths(yaml, diagnostics));
+            Checked(yaml, baseKey, SiteSettings.IsBasePath, "a path that starts with one '/'", "/paper-atlas/", diagnostics) ?? "/",
+            Checked(yaml, "templates", path => SiteSettings.IsThemePath(path) && !Write.Folders.Overlap(Path.Combine(Path.GetDirectoryName(root) ?? root, path), root),
+                "a folder beside content/ (never inside it)", "templates", diagnostics),
+            Checked(yaml, "url", SiteSettings.IsSiteUrl, "the site's absolute http(s) address", "https://example.org/atlas/", diagnostics),
+            ReadPaths(yaml, diagnostics),
+            Checked(yaml, "external_images", v => v is "true" or "false", "`true` or `false`", "false", diagnostics) == "true");
+    }
+
+    /// <summary>True for a language tag (<c>en</c>, <c>zh</c>, <c>zh-Hans</c>); otherwise an error at its line.</summary>
+    private static bool IsLanguage((string Value, SourceLocation Location) language, DiagnosticBag diagnostics)
+    {
+        if (SiteSettings.IsLanguageTag(language.Value))
+        {
+            return true;
+        }
+
+        diagnostics.Error(DiagnosticCodes.SettingsInvalid, language.Location,
+            $"'{language.Value}' in `languages` is not a language tag", "write languages as tags such as `en`, `zh` or `zh-Hans`; the first is the language of the site's own words");
+        return false;
+    }
+
+    /// <summary>A site.yml value of the form <paramref name="valid"/> accepts; null (with an error at its line) otherwise.</summary>
+    private static string? Checked(FrontMatter yaml, string key, Func<string, bool> valid, string form, string example, DiagnosticBag diagnostics)
+    {
+        if (yaml.GetString(key, diagnostics) is not { } value)
+        {
+            return null;
+        }
+
+        if (valid(value))
+        {
+            return value;
+        }
+
+        diagnostics.Error(DiagnosticCodes.SettingsInvalid, yaml.LocationOf(key),
+            $"`{key}` is '{value}', which is not {form}", $"write it as {form}, e.g. `{key}: {example}`");
+        return null;
     }
 
     private static ImmutableArray<DeclaredReadingPath> ReadPaths(FrontMatter yaml, DiagnosticBag diagnostics)
@@ -259,9 +364,14 @@ public static partial class ContentLoader
     /// <summary>A YAML settings file of the content folder, parsed; null when it is absent or unreadable.</summary>
     private static FrontMatter? ReadYamlFile(string root, string display, string name, DiagnosticBag diagnostics)
     {
-        var full = Path.Combine(root, name);
         var shown = Shown(display, name);
-        return File.Exists(full) && ReadText(full, shown, diagnostics) is { } text ? FrontMatter.ParseFile(shown, text, diagnostics) : null;
+        if (!ContentFiles.IsPlainFile(root, name, display, diagnostics) || ReadText(Path.Combine(root, name), shown, diagnostics) is not { } text)
+        {
+            return null;
+        }
+
+        ControlCharacters.Report(shown, text, diagnostics);
+        return FrontMatter.ParseFile(shown, text, diagnostics);
     }
 
     internal static ImmutableArray<Topic> LoadTopics(string root, string display, DiagnosticBag diagnostics)

@@ -149,9 +149,48 @@ public sealed class FrontMatter
             return new FrontMatter(file, (YamlMappingNode?)null, firstLine - 1, start);
         }
 
+        ReportControlCharacters(file, root, firstLine - 1, diagnostics);
         return holdWeakly
             ? new FrontMatter(file, new Reparsable(yaml, root), firstLine - 1, start)
             : new FrontMatter(file, root, firstLine - 1, start);
+    }
+
+    /// <summary>
+    /// YAML's escapes (<c>"\x01"</c>, <c>"\e"</c>) make control characters that the file's text does not hold: every key
+    /// and value is checked once it is parsed (<see cref="ControlCharacters"/>).
+    /// </summary>
+    private static void ReportControlCharacters(string file, YamlNode root, int lineOffset, DiagnosticBag diagnostics)
+    {
+        var pending = new Stack<YamlNode>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case YamlScalarNode { Value: { } value } scalar when value.Any(ControlCharacters.IsRefused):
+                    var refused = value.First(ControlCharacters.IsRefused);
+                    diagnostics.Error(DiagnosticCodes.ControlCharacter,
+                        new SourceLocation(file, (int)scalar.Start.Line + lineOffset, (int)scalar.Start.Column),
+                        $"this value holds the control character U+{(int)refused:X4} (written as an escape); control characters are not text and are refused in titles, ids and settings",
+                        "remove the escape");
+                    break;
+                case YamlMappingNode mapping:
+                    foreach (var (key, value) in mapping.Children)
+                    {
+                        pending.Push(key);
+                        pending.Push(value);
+                    }
+
+                    break;
+                case YamlSequenceNode sequence:
+                    foreach (var item in sequence)
+                    {
+                        pending.Push(item);
+                    }
+
+                    break;
+            }
+        }
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace PaperAtlas.Load;
 public static class MarkdownPipelines
 {
     /// <summary>For reading lists: exact source positions for diagnostics, front-matter skipped, pipe tables.</summary>
-    public static MarkdownPipeline Reading { get; } = new MarkdownPipelineBuilder()
+    public static MarkdownPipeline Reading { get; } = new MarkdownPipelineBuilder { MaximumNestingDepth = NestingGuard.ParserDepthLimit }
         .UsePreciseSourceLocation()
         .UseYamlFrontMatter()
         .UsePipeTables()

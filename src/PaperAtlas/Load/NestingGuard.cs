@@ -13,6 +13,9 @@ public static class NestingGuard
     /// <summary>The deepest nesting accepted: block quotes, list items, brackets, emphasis and YAML collections alike.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>Markdig's own limit (it throws past it), set above ours so that our diagnostics, with their lines, come first.</summary>
+    public const int ParserDepthLimit = 2 * MaxDepth;
+
     /// <summary>The first place (1-based line and column) where Markdown nests too deep, scanning line prefixes and open brackets.</summary>
     public static (int Line, int Column, int Depth)? ScanMarkdown(string text)
     {

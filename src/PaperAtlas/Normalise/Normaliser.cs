@@ -16,9 +16,10 @@ public static class Normaliser
         LoadedContent content, IReadOnlyList<ListReading> lists, IReadOnlyList<PaperMention> paperFiles, DiagnosticBag diagnostics,
         ParallelOptions? parallel = null)
     {
+        lists = UniqueSlugs(content, lists, diagnostics);
         var topics = new TopicMatcher(content.Topics);
         var topicIds = content.Topics.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-        var mentions = paperFiles.Concat(lists.SelectMany(l => l.Mentions)).ToList();
+        var mentions = paperFiles.Concat(lists.SelectMany(l => WithinMentionLimit(l, diagnostics))).ToList();
 
         var groups = GroupMentions(mentions, diagnostics);
         var sectionTopics = new SectionTopics(topics, diagnostics);
@@ -33,10 +34,69 @@ public static class Normaliser
         var names = new NameIndex(papers);
         var edges = Relations.Build(papers, names, ids, diagnostics);
         var paths = ReadingPaths.Resolve(lists, content.Settings, names, ids, diagnostics);
+        var ownSections = OwnSections.Of(papers, topics);
         var sourceLists = lists
-            .Select(l => new SourceList(l.List, l.Sections, l.TopicNotes))
+            .Select(l => new SourceList(l.List, l.Sections, l.TopicNotes) { OwnSections = ownSections.GetValueOrDefault(l.List.Id, []) })
             .ToImmutableArray();
         return new PaperGraph(papers, content.Topics, sourceLists, edges, paths);
+    }
+
+    /// <summary>How often one list may mention one paper; no list needs more, and each mention costs on the paper's page.</summary>
+    public const int MaxMentionsOfOnePaperPerList = 100;
+
+    /// <summary>
+    /// A list's mentions, less those of a paper it mentions over <see cref="MaxMentionsOfOnePaperPerList"/> times (one
+    /// id in 40,000 rows made a paper page of 40,000 entries): the first ones past the limit are reported.
+    /// </summary>
+    private static IEnumerable<PaperMention> WithinMentionLimit(ListReading list, DiagnosticBag diagnostics)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var mention in list.Mentions)
+        {
+            if ((mention.ArxivId ?? mention.Doi ?? mention.KeyId) is not { } id)
+            {
+                yield return mention;
+                continue;
+            }
+
+            var count = counts[id] = counts.GetValueOrDefault(id) + 1;
+            if (count == MaxMentionsOfOnePaperPerList + 1)
+            {
+                diagnostics.Error(DiagnosticCodes.TooManyMentions, mention.Location,
+                    $"this list mentions '{id}' over {MaxMentionsOfOnePaperPerList} times; the rest of its mentions are not read",
+                    "mention each paper once or a few times; a list is not a log");
+            }
+
+            if (count <= MaxMentionsOfOnePaperPerList)
+            {
+                yield return mention;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A list's page is /lists/&lt;slug&gt;/, its slug the file's name: two files with one name in different folders
+    /// (lists/llmfreshman.md, lists/sub/llmfreshman.md) would be one page. The second, in path order, is reported and left out.
+    /// </summary>
+    private static IReadOnlyList<ListReading> UniqueSlugs(LoadedContent content, IReadOnlyList<ListReading> lists, DiagnosticBag diagnostics)
+    {
+        var first = new Dictionary<string, ListReading>(StringComparer.Ordinal);
+        var unique = new List<ListReading>(lists.Count);
+        foreach (var list in lists)
+        {
+            if (first.TryGetValue(list.List.Id, out var owner))
+            {
+                diagnostics.Error(DiagnosticCodes.DuplicateListSlug, SourceLocation.StartOf(content.Shown(list.List.File)),
+                    $"this list's page would be /lists/{list.List.Id}/, which is {content.Shown(owner.List.File)}'s page already, so the list is not read",
+                    "rename one of the two files");
+                continue;
+            }
+
+            first[list.List.Id] = list;
+            unique.Add(list);
+        }
+
+        return unique.Count == lists.Count ? lists : unique;
     }
 
     /// <summary>
@@ -47,11 +107,10 @@ public static class Normaliser
     internal static Paper WithPaperFile(Paper paper, PaperMention oldFile, PaperMention newFile)
     {
         var mentions = paper.Mentions.Replace(oldFile, newFile, ReferenceEqualityComparer.Instance);
-        var file = mentions.First(m => m.Kind == MentionKind.PaperFile);
         return paper with
         {
-            Authors = file.Authors,
-            Venue = file.Venue,
+            Authors = AuthorsOf(mentions),
+            Venue = VenueOf(mentions),
             Links = LinksOf(paper.ArxivId, paper.Doi, mentions),
             Mentions = mentions,
         };
@@ -233,7 +292,6 @@ public static class Normaliser
         }
 
         mentions = mentions.Where(m => m.Kind != MentionKind.PaperFile || ReferenceEquals(m, files.FirstOrDefault())).ToImmutableArray();
-        var file = files.FirstOrDefault();
         var title = PaperTitle.Choose(mentions);
         PaperTitle.ReportConflicts(group, mentions, title, diagnostics);
         var (year, month) = PaperDates.Choose(group, mentions, diagnostics);
@@ -247,8 +305,8 @@ public static class Normaliser
             title,
             year,
             month,
-            file?.Authors ?? [],
-            file?.Venue,
+            AuthorsOf(mentions),
+            VenueOf(mentions),
             TopicsOf(mentions, sectionTopics, topicIds, diagnostics),
             AliasesOf(mentions, title),
             LinksOf(group.ArxivId, group.Doi, mentions),
@@ -280,6 +338,14 @@ public static class Normaliser
 
         return [.. result];
     }
+
+    /// <summary>The paper file's authors; a paper without a file (or a file without authors) has those the first list entry names.</summary>
+    private static ImmutableArray<string> AuthorsOf(ImmutableArray<PaperMention> mentions) =>
+        mentions.Select(m => m.Authors).FirstOrDefault(a => !a.IsEmpty, []);
+
+    /// <summary>The paper file's venue, else the first a list entry names (<c>NeurIPS 2023</c>).</summary>
+    private static string? VenueOf(ImmutableArray<PaperMention> mentions) =>
+        mentions.Select(m => m.Venue).FirstOrDefault(v => !string.IsNullOrEmpty(v));
 
     private static ImmutableArray<string> AliasesOf(ImmutableArray<PaperMention> mentions, string title)
     {

@@ -9,8 +9,17 @@ namespace PaperAtlas.Normalise;
 /// </summary>
 internal sealed class SectionTopics(TopicMatcher matcher, DiagnosticBag diagnostics)
 {
+    private const string UnmappedBefore = "the section '";
+    private const string UnmappedAfter = "' maps to no topic, so its papers get no topic from it";
+
     private readonly Dictionary<SourceLocation, string?> _cache = [];
     private readonly Lock _gate = new();
+
+    /// <summary>The heading a PA303 names.</summary>
+    public static string? HeadingOf(Diagnostic diagnostic) =>
+        diagnostic.Message.StartsWith(UnmappedBefore, StringComparison.Ordinal) && diagnostic.Message.EndsWith(UnmappedAfter, StringComparison.Ordinal)
+            ? diagnostic.Message[UnmappedBefore.Length..^UnmappedAfter.Length]
+            : null;
 
     public IEnumerable<string> Of(PaperMention mention)
     {
@@ -45,8 +54,7 @@ internal sealed class SectionTopics(TopicMatcher matcher, DiagnosticBag diagnost
             var topic = matcher.Match(section.Title);
             if (topic is null && reportUnmapped)
             {
-                diagnostics.Warning(DiagnosticCodes.UnmappedSection, section.Location,
-                    $"the section '{section.Title}' maps to no topic, so its papers get no topic from it",
+                diagnostics.Warning(DiagnosticCodes.UnmappedSection, section.Location, UnmappedBefore + section.Title + UnmappedAfter,
                     "add the heading's text to a topic's `aliases` in content/topics.yml, or add a new topic");
             }
 

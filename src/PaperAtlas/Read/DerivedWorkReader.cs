@@ -44,6 +44,7 @@ internal static class DerivedWorkReader
             }
 
             context.Claim(link);
+            context.Claim(item);
             var target = context.Target(link);
             var parentName = parent ?? LongestEntryPrefix(context, label);
             var parentMention = context.Mentions.FirstOrDefault(m => m.Kind == MentionKind.Entry && string.Equals(m.Name, parentName, StringComparison.OrdinalIgnoreCase));

@@ -30,6 +30,7 @@ internal static partial class HeadingListReader
 
     public static void Read(ReadContext context, ListBlock list, PlacedBlock placed)
     {
+        context.Claim(list);
         var ownHeading = placed.Sections.IsEmpty ? null : placed.Sections[^1];
         var sections = placed.Sections.IsEmpty ? placed.Sections : placed.Sections[..^1];
         PaperMention? current = null;

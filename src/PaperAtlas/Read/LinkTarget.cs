@@ -43,7 +43,7 @@ public sealed partial record LinkTarget(string? ArxivId, string? Doi, string? Ma
 
         var host = uri.Host.ToLowerInvariant();
         var path = Uri.UnescapeDataString(uri.AbsolutePath).Trim('/');
-        if (host is "arxiv.org" or "www.arxiv.org" or "export.arxiv.org")
+        if (host is "arxiv.org" or "www.arxiv.org" or "export.arxiv.org" or "browse.arxiv.org" or "ar5iv.org" or "ar5iv.labs.arxiv.org" or "alphaxiv.org" or "www.alphaxiv.org")
         {
             return FromArxivPath(path);
         }

@@ -26,11 +26,6 @@ public static class ListReader
 
         UnsafeLinks.Check(document, diagnostics);
 
-        foreach (var placed in context.Blocks.Where(p => p.Block is Table))
-        {
-            Tables.CheckCellCounts(context, (Table)placed.Block);
-        }
-
         var worksCited = ReportReader.FindWorksCited(context);
         var shape = hint;
         if (hint is ListShape.Report || (hint is null && worksCited >= 0))
@@ -50,7 +45,7 @@ public static class ListReader
 
         DerivedWorkReader.Read(context);
         ReadingPathReader.Read(context);
-        GenericLinkReader.Read(context);
+        EntryReader.Read(context);
 
         var info = new ListInfo(
             listId,
@@ -60,7 +55,8 @@ public static class ListReader
             SourceUrl(frontMatter, diagnostics),
             shape ?? ListShape.Unknown,
             document.RelativePath,
-            document.Text);
+            document.Text,
+            DraftFlag.Read(frontMatter, diagnostics));
         var sections = context.Blocks.Select(ReadContext.SectionOpenedBy).OfType<Section>().ToImmutableArray();
         return new ListReading(info, [.. context.Mentions], [.. context.ReadingPaths], [.. context.TopicNotes], sections);
     }
@@ -79,7 +75,7 @@ public static class ListReader
                     YearTableReader.Read(context, table, placed);
                     shape = ListShape.YearTable;
                     break;
-                case Table table when TableListReader.Accepts(Tables.HeaderTexts(table)):
+                case Table table when TableListReader.Accepts(table):
                     TableListReader.Read(context, table, placed);
                     shape = ListShape.Table;
                     break;

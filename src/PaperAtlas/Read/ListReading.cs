@@ -11,8 +11,9 @@ public sealed record ReadingPathSource(
 public sealed record TopicNote(string ListId, Section Section, ImmutableArray<Section> Sections, string Note, string Anchor);
 
 /// <summary>A list's front-matter.</summary>
+/// <param name="Draft">Where the list says `draft: true`; null when it is no draft (<see cref="DraftFlag"/>).</param>
 public sealed record ListInfo(
-    string Id, string Title, string Description, string Lang, string? Source, ListShape Shape, string File, string Body);
+    string Id, string Title, string Description, string Lang, string? Source, ListShape Shape, string File, string Body, SourceLocation? Draft = null);
 
 /// <summary>What Read makes of one list file.</summary>
 public sealed record ListReading(

@@ -15,8 +15,11 @@ public static class PaperFileReader
 
     private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)
     {
-        "id", "title", "authors", "year", "month", "venue", "topics", "aliases", "links", "related", "doi",
+        "id", "title", "authors", "year", "month", "venue", "topics", "aliases", "links", "related", "doi", "draft",
     };
+
+    /// <summary>What `atlas new` writes where it cannot fill a field in; a file that still has one is an error (PA220).</summary>
+    public const string Todo = "TODO";
 
     public static readonly ImmutableArray<string> RelationKinds =
         ["extends", "variant-of", "improves", "uses", "surveys", "compares-with", "related"];
@@ -70,11 +73,11 @@ public static class PaperFileReader
         }
 
         var title = fields.GetString("title", diagnostics);
-        // A file may leave the title to the lists, but not keep the placeholder `atlas new` wrote.
-        if (title is not null && title.StartsWith("TODO", StringComparison.OrdinalIgnoreCase))
+        // A file may leave the title to the lists, but a half-filled file must never be merged and deployed.
+        if (title is not null && IsTodo(title))
         {
-            diagnostics.Warning(DiagnosticCodes.FrontMatterField, fields.LocationOf("title"),
-                "the title is still the placeholder from `atlas new`", "write the paper's title as it appears on arXiv");
+            diagnostics.Error(DiagnosticCodes.PlaceholderLeft, fields.LocationOf("title"),
+                "the title is still the TODO that `atlas new` wrote", "write the paper's title as it appears on arXiv");
         }
 
         var year = fields.GetInt("year", 1900, 2100, diagnostics);
@@ -102,7 +105,15 @@ public static class PaperFileReader
             Related = ReadRelated(fields, diagnostics),
             Note = MarkdownText.NormaliseTex(body),
             Anchor = "notes",
+            Draft = DraftFlag.Read(fields, diagnostics),
         };
+    }
+
+    /// <summary>"TODO", "TODO: the paper's title", "todo - fill in"; not a title that only starts with the letters ("Todorov's…").</summary>
+    private static bool IsTodo(string text)
+    {
+        var trimmed = text.TrimStart();
+        return trimmed.StartsWith(Todo, StringComparison.OrdinalIgnoreCase) && (trimmed.Length == Todo.Length || !char.IsLetterOrDigit(trimmed[Todo.Length]));
     }
 
     private static bool LooksLikeArxivAttempt(string id) => id.Length > 0 && char.IsAsciiDigit(id[0]) && id.Contains('.', StringComparison.Ordinal);

@@ -101,5 +101,8 @@ public sealed record PaperMention
     /// <summary>The file's own stated id (paper files), whatever form it has.</summary>
     public SourceLocation? IdLocation { get; init; }
 
+    /// <summary>Where a paper file says `draft: true`; null when it is no draft (<see cref="DraftFlag"/>).</summary>
+    public SourceLocation? Draft { get; init; }
+
     public string File => Location.File;
 }

@@ -4,7 +4,7 @@ using Markdig.Syntax.Inlines;
 
 namespace PaperAtlas.Read;
 
-/// <summary>Reading paths written as arrows, <c>CLIP → LLaMA → LoRA → RLHF/DPO → LLaVA → vLLM</c>.</summary>
+/// <summary>Reading paths a list states as a line of arrows between short names, <c>CLIP → LLaMA → LoRA → RLHF/DPO → LLaVA → vLLM</c>.</summary>
 internal static class ReadingPathReader
 {
     private static readonly string[] Arrows = ["→", "->", "⟶", "➜"];
@@ -37,15 +37,40 @@ internal static class ReadingPathReader
                 continue;
             }
 
+            // "Reading order: CLIP → LLaMA → …" names itself; the label is no step.
+            var label = "";
+            var colon = parts[0].LastIndexOfAny([':', '：']);
+            if (colon >= 0)
+            {
+                (label, parts[0]) = (parts[0][..colon].Trim(), parts[0][(colon + 1)..].Trim());
+            }
+
+            if (!parts.All(IsStepName))
+            {
+                continue;
+            }
+
             var steps = parts
                 .Select(p => p.Split(['/', '、', '+'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToImmutableArray())
                 .Where(s => !s.IsEmpty)
                 .ToImmutableArray();
-            var title = i > 0 ? MarkdownText.Collapse(string.Concat(lines[i - 1].Select(MarkdownText.Plain))).TrimEnd(':', '：', ' ') : "";
+            var title = label.Length > 0 ? label
+                : i > 0 ? MarkdownText.Collapse(string.Concat(lines[i - 1].Select(MarkdownText.Plain))).TrimEnd(':', '：', ' ')
+                : "";
             context.ReadingPaths.Add(new ReadingPathSource(
                 context.ListId, title.Length == 0 ? "Reading path" : title, context.LocationOf(lines[i][0]), steps));
         }
     }
+
+    /// <summary>
+    /// A step of a stated path is a short name or a few joined by <c>/</c>: "RLHF/DPO", "Llama 3.1". Arrows inside a
+    /// sentence ("we go from data → a model that … → deployment, which …") join no such names.
+    /// </summary>
+    private static bool IsStepName(string part) =>
+        part.Length is > 0 and <= 40
+        && part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4
+        && part.IndexOfAny([',', ';', '，', '；', '。', '!', '?', '！', '？']) < 0
+        && !part.Contains(". ", StringComparison.Ordinal);
 
     private static List<List<Inline>> SplitLines(ContainerInline container)
     {

@@ -67,6 +67,7 @@ public static partial class ReportReader
                 continue;
             }
 
+            context.Claim(list);
             var next = int.TryParse(list.OrderedStart, NumberStyles.None, CultureInfo.InvariantCulture, out var first) ? first : 1;
             foreach (var item in list.OfType<ListItemBlock>())
             {

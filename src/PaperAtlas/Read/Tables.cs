@@ -22,8 +22,13 @@ internal static class Tables
 
     public static IEnumerable<TableRow> BodyRows(Table table) => table.Skip(1).Cast<TableRow>().Where(r => !r.IsHeader);
 
-    /// <summary>Reports every body row whose written cell count differs from the header's.</summary>
-    public static void CheckCellCounts(ReadContext context, Table table)
+    /// <summary>
+    /// Reports every body row whose written cell count differs from the header's. GitHub shows such a row with missing
+    /// cells empty and extra cells dropped, and so does Read: a warning. It is an error only where a shape reads the
+    /// row by column (<paramref name="paperColumn"/>, -1 for none) and the row would lose or misplace what it says:
+    /// text in a cell beyond the header, or a paper link that has moved out of its column.
+    /// </summary>
+    public static void CheckCellCounts(ReadContext context, Table table, int paperColumn)
     {
         if (table.Count == 0)
         {
@@ -34,14 +39,32 @@ internal static class Tables
         foreach (var row in BodyRows(table))
         {
             var cells = WrittenCells(row);
-            if (cells != header)
+            if (cells == header)
+            {
+                continue;
+            }
+
+            var message = $"this table row has {cells} cells but the header has {header}";
+            var help = $"add or remove `|` separators so the row has exactly {header} cells (leave a cell empty with `| |`)";
+            var loses = paperColumn >= 0 && row.Cast<TableCell>().Skip(header).Any(c => CellText(c).Length > 0);
+            var misplaced = paperColumn >= 0 && !HasPaperLink(Cell(row, paperColumn))
+                            && row.Cast<TableCell>().Where((_, i) => i != paperColumn).Any(HasPaperLink);
+            if (loses || misplaced)
             {
                 context.Diagnostics.Error(DiagnosticCodes.TableRowCells, context.LocationOf(row),
-                    $"this table row has {cells} cells but the header has {header}",
-                    $"add or remove `|` separators so the row has exactly {header} cells (leave a cell empty with `| |`)");
+                    message + (misplaced ? ", so its paper link has moved out of its column" : ", so the text of the extra cells would be lost"), help);
+            }
+            else
+            {
+                context.Diagnostics.Warning(DiagnosticCodes.TableRowCells, context.LocationOf(row),
+                    message + "; it is read as GitHub shows it, missing cells empty and extra cells dropped", help);
             }
         }
     }
+
+    /// <summary>True when the cell holds a link to a paper (or an arXiv link whose id is malformed).</summary>
+    public static bool HasPaperLink(TableCell? cell) =>
+        cell is not null && MarkdownText.LinksIn(cell).Any(l => LinkTarget.Of(MarkdownText.UrlOf(l)) is { IsPaper: true } or { MalformedArxivId: not null });
 
     public static int FindColumn(IReadOnlyList<string> header, params string[] words)
     {

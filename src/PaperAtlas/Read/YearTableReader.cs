@@ -16,8 +16,10 @@ internal static class YearTableReader
 
     public static void Read(ReadContext context, Table table, PlacedBlock placed)
     {
+        context.Claim(table);
         var header = Tables.HeaderTexts(table);
         var nameColumn = Tables.FindColumn(header, "名字", "名称", "name", "title", "paper");
+        Tables.CheckCellCounts(context, table, nameColumn);
         var summaryColumn = Tables.FindColumn(header, "简介", "summary", "description", "说明");
         foreach (var row in Tables.BodyRows(table))
         {

@@ -8,7 +8,8 @@ namespace PaperAtlas.Render;
 
 /// <summary>
 /// The Atom feed, the sitemap and robots.txt. Dates come from the papers (their year and month), never from
-/// the clock, so two builds of the same content are byte-identical.
+/// the clock, so two builds of the same content are byte-identical. Content with control characters is refused
+/// when it is loaded (PA111); text is still written through <see cref="XmlText"/>, so no character can stop a feed.
 /// </summary>
 public static class Feeds
 {
@@ -26,7 +27,7 @@ public static class Feeds
         return Xml(writer =>
         {
             writer.WriteStartElement("feed", "http://www.w3.org/2005/Atom");
-            writer.WriteElementString("title", settings.Title);
+            writer.WriteElementString("title", XmlText(settings.ShownTitle));
             writer.WriteElementString("id", origin + urls.Home);
             writer.WriteElementString("updated", updated + "T00:00:00Z");
             writer.WriteStartElement("link");
@@ -37,18 +38,18 @@ public static class Feeds
             writer.WriteAttributeString("href", origin + urls.File("feed.xml"));
             writer.WriteEndElement();
             writer.WriteStartElement("author");
-            writer.WriteElementString("name", settings.Title);
+            writer.WriteElementString("name", XmlText(settings.ShownTitle));
             writer.WriteEndElement();
             foreach (var paper in newest)
             {
                 writer.WriteStartElement("entry");
-                writer.WriteElementString("title", paper.Title);
+                writer.WriteElementString("title", XmlText(paper.Title));
                 writer.WriteElementString("id", origin + urls.Paper(paper.Slug));
                 writer.WriteElementString("updated", DateOf(paper) + "T00:00:00Z");
                 writer.WriteStartElement("link");
                 writer.WriteAttributeString("href", origin + urls.Paper(paper.Slug));
                 writer.WriteEndElement();
-                writer.WriteElementString("summary", Summary(paper));
+                writer.WriteElementString("summary", XmlText(Summary(paper)));
                 writer.WriteEndElement();
             }
 
@@ -83,6 +84,36 @@ public static class Feeds
 
     /// <summary>The site's origin for absolute URLs (site.yml `url`); without one, links stay root-relative.</summary>
     private static string Origin(SiteSettings settings) => (settings.SiteUrl ?? "").TrimEnd('/');
+
+    /// <summary>The text with every character XML cannot hold (controls, lone surrogates, U+FFFE/U+FFFF) made U+FFFD.</summary>
+    internal static string XmlText(string text)
+    {
+        var invalid = text.AsSpan().IndexOfAnyExcept(ValidXml);
+        if (invalid < 0)
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var pair = char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]);
+            if (pair)
+            {
+                i++;
+            }
+            else if (!XmlConvert.IsXmlChar(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return new string(chars);
+    }
+
+    /// <summary>The characters that are valid XML on their own (surrogates are checked in pairs).</summary>
+    private static readonly System.Buffers.SearchValues<char> ValidXml = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x10000).Select(c => (char)c).Where(XmlConvert.IsXmlChar)]);
 
     private static string Summary(Paper paper)
     {

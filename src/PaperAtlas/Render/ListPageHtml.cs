@@ -16,8 +16,11 @@ namespace PaperAtlas.Render;
 /// </summary>
 public static class ListPageHtml
 {
-    public static RawHtml Render(SourceList list, PaperGraph graph, Urls urls, string paperLinkLabel)
+    /// <param name="uiLang">The language of the site's own words (the paper-link label), marked where the list's differs.</param>
+    /// <param name="externalImages">Show images from other sites (site.yml's <c>external_images</c>); otherwise they are links.</param>
+    public static ListPageBody Render(SourceList list, PaperGraph graph, Urls urls, string paperLinkLabel, string uiLang, bool externalImages)
     {
+        var label = (Text: paperLinkLabel, Lang: string.Equals(list.Info.Lang, uiLang, StringComparison.OrdinalIgnoreCase) ? null : uiLang);
         var targets = new Dictionary<(int Line, int Column), (PaperMention Mention, Paper Paper)>();
         foreach (var paper in graph.InList(list.Id))
         {
@@ -28,46 +31,154 @@ public static class ListPageHtml
         }
 
         var sectionAnchors = list.TopicNotes.ToDictionary(n => (n.Section.Location.Line - 1, n.Section.Location.Column - 1), n => n.Anchor);
-        var document = Markdown.Parse(list.Info.Body, MarkdownHtml.Pipeline);
+        var ownSections = list.OwnSections.Select(s => (s.Section.Location.Line - 1, s.Section.Location.Column - 1)).ToHashSet();
+        var body = list.Info.Body;
+        var document = Markdown.Parse(body, MarkdownHtml.Pipeline);
         if (ReadContext.DocumentTitle(document) is { } title)
         {
             title.Remove();
         }
 
+        HtmlHeadingsAsHeadings(document, body);
         ShiftHeadings(document);
-        var relativeBase = Uri.TryCreate(list.Info.Source, UriKind.Absolute, out var source) && source.Scheme is "http" or "https" ? source : null;
-        MarkdownHtml.MakeSafe(document, relativeBase);
+        MarkdownHtml.MakeSafe(document, SourceUri(list.Info), externalImages);
         var worksCited = MarkWorksCited(document);
+        var positions = new LinePositions(body);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var sectionIds = new Dictionary<(int Line, int Column), string>();
+        var literals = new List<LiteralInline>();
         foreach (var node in document.Descendants().ToList())
         {
             switch (node)
             {
                 case HeadingBlock heading when targets.TryGetValue((heading.Line, heading.Column), out var target):
                     heading.GetAttributes().Id = target.Mention.Anchor;
-                    heading.Inline?.AppendChild(new HtmlInline(PaperLink(target.Paper, urls, paperLinkLabel, null)));
+                    heading.Inline?.AppendChild(new HtmlInline(PaperLink(target.Paper, urls, label, null)));
                     break;
                 case HeadingBlock heading:
-                    heading.GetAttributes().Id = sectionAnchors.GetValueOrDefault((heading.Line, heading.Column)) ?? HeadingId(MarkdownText.Plain(heading));
+                    var id = sectionAnchors.GetValueOrDefault((heading.Line, heading.Column)) ?? heading.GetAttributes().Id ?? HeadingId(MarkdownText.Plain(heading));
+                    if (ownSections.Contains((heading.Line, heading.Column)))
+                    {
+                        // The page's section list links here, so the id must be the page's only one (as GitHub numbers repeats).
+                        for (var n = 1; ids.Contains(id); n++)
+                        {
+                            id = $"{HeadingId(MarkdownText.Plain(heading))}-{n}";
+                        }
+
+                        sectionIds[(heading.Line + 1, heading.Column + 1)] = id;
+                    }
+
+                    heading.GetAttributes().Id = id;
+                    ids.Add(id);
                     break;
                 case ListItemBlock item when targets.TryGetValue((item.Line, item.Column), out var target)
                                              && item.LastChild is ParagraphBlock { Inline: { } inline }:
-                    inline.AppendChild(new HtmlInline(PaperLink(target.Paper, urls, paperLinkLabel, null)));
+                    inline.AppendChild(new HtmlInline(PaperLink(target.Paper, urls, label, null)));
                     break;
-                case Inline inline when inline is LinkInline or AutolinkInline && targets.TryGetValue((inline.Line, inline.Column), out var target):
-                    inline.InsertAfter(new HtmlInline(PaperLink(target.Paper, urls, paperLinkLabel, target.Mention.Anchor)));
+                case Inline inline when inline is LinkInline or AutolinkInline && targets.TryGetValue(positions.Of(inline), out var target):
+                    inline.InsertAfter(new HtmlInline(PaperLink(target.Paper, urls, label, target.Mention.Anchor)));
+                    break;
+                case LiteralInline literal when literal.Parent is not LinkInline:
+                    literals.Add(literal);
                     break;
             }
         }
 
+        MarkPlainTextLinks(literals, targets, positions, urls, label);
         if (list.Info.Shape == ListShape.Report && worksCited > 0)
         {
-            LinkCitations(document, worksCited);
+            CitationLinks.Link(document, worksCited, CitationLinks.NumberedNames(list), n => $"#cite-{n}");
         }
 
-        return new RawHtml(MarkdownHtml.ToHtml(document));
+        if (LanguageOfParts.IsChinese(list.Info.Lang))
+        {
+            LanguageOfParts.MarkEnglishLinks(document);
+        }
+
+        return new ListPageBody(new RawHtml(MarkdownHtml.ToHtml(document)), sectionIds);
     }
 
-    /// <summary>The page's h1 is the list title, so the list's own top heading level becomes h2, keeping the outline in order.</summary>
+    /// <summary>
+    /// A paper cited as plain text (<c>arXiv:2106.07139</c>, a URL after <c>论文地址：</c>) is marked where its text ends:
+    /// the literal that holds it is split there.
+    /// </summary>
+    private static void MarkPlainTextLinks(
+        List<LiteralInline> literals, Dictionary<(int Line, int Column), (PaperMention Mention, Paper Paper)> targets, LinePositions positions, Urls urls, (string Text, string? Lang) label)
+    {
+        var lines = targets.Keys.Select(k => k.Line).ToHashSet();
+        foreach (var literal in literals)
+        {
+            var text = literal.Content.ToString();
+            var (line, column) = positions.Of(literal);
+            if (literal.Span.Length != text.Length || !lines.Contains(line))
+            {
+                continue;
+            }
+
+            var cuts = new List<(int End, (PaperMention Mention, Paper Paper) Target)>();
+            foreach (var found in PlainTextLinks.In(text))
+            {
+                if (targets.TryGetValue((line, column + found.Start), out var target))
+                {
+                    cuts.Add((found.Start + found.Length, target));
+                }
+            }
+
+            Inline after = literal;
+            var position = 0;
+            foreach (var (end, target) in cuts)
+            {
+                var piece = new LiteralInline(text[position..end]);
+                after.InsertAfter(piece);
+                var link = new HtmlInline(PaperLink(target.Paper, urls, label, target.Mention.Anchor));
+                piece.InsertAfter(link);
+                (after, position) = (link, end);
+            }
+
+            if (cuts.Count > 0)
+            {
+                after.InsertAfter(new LiteralInline(text[position..]));
+                literal.Remove();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A raw HTML block that is one heading (<c>&lt;h2 id="x"&gt;Technique&lt;/h2&gt;</c>) is a section of the list: it is shown
+    /// as a heading of the page, keeping its id so the list's own contents links still reach it.
+    /// </summary>
+    private static void HtmlHeadingsAsHeadings(MarkdownDocument document, string body)
+    {
+        foreach (var html in document.OfType<HtmlBlock>().ToList())
+        {
+            var source = html.Span.IsEmpty || html.Span.End >= body.Length ? "" : body.Substring(html.Span.Start, html.Span.Length);
+            if (SectionTitle.OfHtmlHeading(source) is not { } found)
+            {
+                continue;
+            }
+
+            var heading = new HeadingBlock(null!) { Level = found.Level, Line = html.Line, Column = html.Column, Span = html.Span };
+            heading.Inline = new ContainerInline().AppendChild(new LiteralInline(SectionTitle.Clean(found.Title)));
+            // Its id, in the characters a heading's own id has (the raw HTML's attributes are never copied as written).
+            if (Read.MarkdownEntryText.AttributeOf(source[..(source.IndexOf('>', StringComparison.Ordinal) + 1)], "id") is { Length: > 0 } id)
+            {
+                heading.GetAttributes().Id = HeadingId(id);
+            }
+
+            var index = document.IndexOf(html);
+            document.RemoveAt(index);
+            document.Insert(index, heading);
+        }
+    }
+
+    /// <summary>The list's http(s) source, which resolves its relative links; null when it names no such URL (a file path, say).</summary>
+    public static Uri? SourceUri(ListInfo info) =>
+        Uri.TryCreate(info.Source, UriKind.Absolute, out var source) && source.Scheme is "http" or "https" ? source : null;
+
+    /// <summary>
+    /// The page's h1 is the list title, so the list's own top heading level becomes h2, and no heading is more than one
+    /// level below the one before it (a list's <c>##</c> then <c>####</c> become h2 then h3): the outline has no gaps.
+    /// </summary>
     private static void ShiftHeadings(MarkdownDocument document)
     {
         var headings = document.Descendants<HeadingBlock>().ToList();
@@ -77,9 +188,11 @@ public static class ListPageHtml
         }
 
         var shift = headings.Min(h => h.Level) - 2;
+        var previous = 1;
         foreach (var heading in headings)
         {
-            heading.Level = Math.Clamp(heading.Level - shift, 2, 6);
+            heading.Level = Math.Min(Math.Clamp(heading.Level - shift, 2, 6), previous + 1);
+            previous = heading.Level;
         }
     }
 
@@ -90,10 +203,29 @@ public static class ListPageHtml
         return id.Length == 0 ? "section" : id;
     }
 
-    private static string PaperLink(Paper paper, Urls urls, string label, string? anchor)
+    /// <summary>The 1-based line and column of a node from its offset in the list's text (Markdig's own line numbers drift after hard line breaks).</summary>
+    private sealed class LinePositions(string text)
+    {
+        private readonly int[] _starts = [0, .. text.Select((c, i) => (c, i)).Where(x => x.c == '\n').Select(x => x.i + 1)];
+
+        public (int Line, int Column) Of(Inline inline)
+        {
+            if (inline.Span.IsEmpty || inline.Span.Start < 0)
+            {
+                return (inline.Line, inline.Column);
+            }
+
+            var index = Array.BinarySearch(_starts, inline.Span.Start);
+            var line = index >= 0 ? index : ~index - 1;
+            return (line, inline.Span.Start - _starts[line]);
+        }
+    }
+
+    private static string PaperLink(Paper paper, Urls urls, (string Text, string? Lang) label, string? anchor)
     {
         var id = anchor is null ? "" : $" id=\"{WebUtility.HtmlEncode(anchor)}\"";
-        return $"<a class=\"to-paper\"{id} href=\"{WebUtility.HtmlEncode(urls.Paper(paper.Slug))}\" title=\"{WebUtility.HtmlEncode(paper.Title)}\">{WebUtility.HtmlEncode(label)}</a>";
+        var lang = label.Lang is null ? "" : $" lang=\"{WebUtility.HtmlEncode(label.Lang)}\"";
+        return $"<a class=\"to-paper\"{id}{lang} href=\"{WebUtility.HtmlEncode(urls.Paper(paper.Slug))}\" title=\"{WebUtility.HtmlEncode(paper.Title)}\">{WebUtility.HtmlEncode(label.Text)}</a>";
     }
 
     /// <summary>Gives each works-cited entry the id <c>cite-N</c>; returns the highest N.</summary>
@@ -126,46 +258,7 @@ public static class ListPageHtml
 
         return max;
     }
-
-    private static void LinkCitations(MarkdownDocument document, int max)
-    {
-        var names = Citations.NumberedNames(document.Descendants<HeadingBlock>().Select(MarkdownText.Plain));
-        foreach (var block in document)
-        {
-            if (block is HeadingBlock || (block is ListBlock list && list.OfType<ListItemBlock>().Any(i => i.GetAttributes().Id?.StartsWith("cite-", StringComparison.Ordinal) == true)))
-            {
-                continue;
-            }
-
-            foreach (var literal in MarkdownText.InlinesIn<LiteralInline>(block).ToList())
-            {
-                if (literal.Parent is LinkInline)
-                {
-                    continue;
-                }
-
-                var text = literal.Content.ToString();
-                var found = Citations.Find(text, max, names);
-                if (found.IsEmpty)
-                {
-                    continue;
-                }
-
-                var position = 0;
-                Inline anchor = literal;
-                foreach (var (number, start, length) in found)
-                {
-                    var before = new LiteralInline(text[position..start]);
-                    anchor.InsertAfter(before);
-                    var link = new HtmlInline($"<a class=\"cite\" href=\"#cite-{number}\">{number}</a>");
-                    before.InsertAfter(link);
-                    anchor = link;
-                    position = start + length;
-                }
-
-                anchor.InsertAfter(new LiteralInline(text[position..]));
-                literal.Remove();
-            }
-        }
-    }
 }
+
+/// <summary>A list page's body, and the ids it gave the headings of the list's own sections (by their 1-based line and column).</summary>
+public sealed record ListPageBody(RawHtml Html, IReadOnlyDictionary<(int Line, int Column), string> SectionIds);

@@ -13,12 +13,14 @@ namespace PaperAtlas.Render;
 /// <summary>
 /// Markdown from content (notes, whole lists) to safe HTML. Content comes from pull requests, so:
 /// links keep only http(s), mailto and in-page targets; inline raw HTML is shown as text; raw HTML blocks
-/// pass an allow-list sanitiser; math is turned into MathML by our own code.
+/// pass an allow-list sanitiser that keeps no <c>id</c> or <c>name</c> (an element named "getElementById" would
+/// replace the document's own, and the site's scripts would fail); images from other sites are shown as links unless
+/// site.yml allows them (they tell their server who reads what); math is turned into MathML by our own code.
 /// </summary>
 public static class MarkdownHtml
 {
     /// <summary>Parse with positions (so list pages can find each entry), pipe tables, autolinks and $math$.</summary>
-    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
+    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder { MaximumNestingDepth = Load.NestingGuard.ParserDepthLimit }
         .UsePreciseSourceLocation()
         .UseYamlFrontMatter()
         .UsePipeTables()
@@ -28,10 +30,13 @@ public static class MarkdownHtml
 
     // Made on first use: setting up AngleSharp's HTML and CSS parsers costs a second of compilation, and most atlases
     // have no raw HTML block (while it was made, the other rendering thread waited for it).
-    private static readonly Lazy<HtmlSanitizer> Sanitizer = new(CreateSanitizer);
+    private static readonly Lazy<HtmlSanitizer> Sanitizer = new(() => CreateSanitizer(externalImages: false));
+    private static readonly Lazy<HtmlSanitizer> SanitizerWithImages = new(() => CreateSanitizer(externalImages: true));
 
     /// <summary>Renders a note. Relative links cannot be followed from the site, so they become plain text.</summary>
-    public static RawHtml Note(string markdown)
+    /// <param name="externalImages">Show images from other sites (site.yml's <c>external_images</c>); otherwise they are links.</param>
+    /// <param name="enrich">Adds to the safe document before it prints (citation links, language marks).</param>
+    public static RawHtml Note(string markdown, bool externalImages, Action<MarkdownDocument>? enrich = null)
     {
         if (string.IsNullOrWhiteSpace(markdown))
         {
@@ -39,12 +44,13 @@ public static class MarkdownHtml
         }
 
         var document = Markdown.Parse(markdown, Pipeline);
-        MakeSafe(document, relativeBase: null);
+        MakeSafe(document, relativeBase: null, externalImages);
+        enrich?.Invoke(document);
         return new RawHtml(ToHtml(document));
     }
 
     /// <summary>Makes a parsed document safe to print; <paramref name="relativeBase"/> resolves relative links.</summary>
-    public static void MakeSafe(MarkdownDocument document, Uri? relativeBase)
+    public static void MakeSafe(MarkdownDocument document, Uri? relativeBase, bool externalImages)
     {
         foreach (var node in document.Descendants().ToList())
         {
@@ -54,7 +60,7 @@ public static class MarkdownHtml
                     html.ReplaceBy(new LiteralInline(html.Tag));
                     break;
                 case HtmlBlock block:
-                    var sanitized = Sanitizer.Value.Sanitize(block.Lines.ToString());
+                    var sanitized = (externalImages ? SanitizerWithImages : Sanitizer).Value.Sanitize(block.Lines.ToString());
                     block.Lines = new StringLineGroup(sanitized);
                     break;
                 case LinkInline link:
@@ -66,6 +72,9 @@ public static class MarkdownHtml
                     else
                     {
                         link.Url = url;
+
+                        // Every image a note can name is on another site (safe URLs are absolute): a link, unless allowed.
+                        link.IsImage &= externalImages;
                     }
 
                     break;
@@ -132,21 +141,42 @@ public static class MarkdownHtml
             return;
         }
 
+        // Markdig's InsertBefore leaves the inserted inline without its previous sibling, which breaks walking the
+        // paragraph backwards (as Descendants does): the children go in after the link instead, one after another.
+        Inline after = link;
         var child = link.FirstChild;
         while (child is not null)
         {
             var next = child.NextSibling;
             child.Remove();
-            link.InsertBefore(child);
+            after.InsertAfter(child);
+            after = child;
             child = next;
         }
 
         link.Remove();
     }
 
-    private static HtmlSanitizer CreateSanitizer()
+    private static HtmlSanitizer CreateSanitizer(bool externalImages)
     {
         var sanitizer = new HtmlSanitizer();
+        sanitizer.AllowedAttributes.Remove("id");
+        sanitizer.AllowedAttributes.Remove("name");
+        if (!externalImages)
+        {
+            sanitizer.PostProcessNode += (_, e) =>
+            {
+                if (e.Node is AngleSharp.Dom.IElement { LocalName: "img" } image
+                    && Uri.TryCreate(image.GetAttribute("src"), UriKind.Absolute, out var source) && source.Scheme is "http" or "https")
+                {
+                    var link = e.Document.CreateElement("a");
+                    link.SetAttribute("href", source.ToString());
+                    link.TextContent = image.GetAttribute("alt") is { Length: > 0 } alt ? alt : source.ToString();
+                    e.ReplacementNodes.Add(link);
+                }
+            };
+        }
+
         sanitizer.AllowedSchemes.Clear();
         sanitizer.AllowedSchemes.Add("http");
         sanitizer.AllowedSchemes.Add("https");

@@ -31,22 +31,25 @@ public sealed class SiteRenderer
     private readonly Lazy<SeeAlso> _seeAlso;
     private readonly ImmutableArray<PathView> _paths;
     private readonly Lazy<GraphView> _graphPage;
+    private readonly Dictionary<string, Lazy<IReadOnlySet<string>>> _citationNames;
 
     /// <param name="guide">The contributors' guide (CONTRIBUTING.md) as Markdown, published as /contribute/.</param>
     public SiteRenderer(PaperGraph graph, SiteSettings settings, Theme theme, string? baseUrl, string? guide = null)
     {
         _guide = guide;
         _graph = graph;
-        _settings = settings;
         _theme = theme;
         _urls = new Urls(baseUrl ?? settings.BaseUrl);
+        // A whole address given as the base URL names the site's origin, as site.yml's `url` does.
+        _settings = settings = _urls.Origin is { } origin ? settings with { SiteUrl = origin } : settings;
         var lang = settings.Languages.FirstOrDefault() ?? "en";
-        _site = new SiteView(settings.Title, settings.Description, lang, _urls.Base, _urls.Asset("site.css"), _urls.Asset("site.js"), _urls.Asset("graph.js"),
+        _site = new SiteView(settings.ShownTitle, settings.Description, lang, _urls.Base, _urls.Asset("site.css"), _urls.Asset("site.js"), _urls.Asset("graph.js"),
             _urls.Home, _urls.Papers, _urls.Topics, _urls.Years, _urls.Lists, _urls.Search, _urls.Graph, _urls.File("feed.xml"),
-            guide is null ? null : _urls.File("contribute/"));
+            guide is null ? null : _urls.File("contribute/"), settings.SiteUrl?.TrimEnd('/'), new RawHtml(ContentSecurityPolicy.For(settings)));
         _topics = graph.Topics.ToDictionary(t => t.Id, t => new TopicChip(t.Id, t.Name, t.NameZh, _urls.Topic(t.Id), graph.InTopic(t.Id).Length), StringComparer.Ordinal);
         _rows = new PaperRows(graph, Row);
         _lists = graph.Lists.ToDictionary(l => l.Id, StringComparer.Ordinal);
+        _citationNames = graph.Lists.ToDictionary(l => l.Id, l => new Lazy<IReadOnlySet<string>>(() => CitationLinks.NumberedNames(l)), StringComparer.Ordinal);
         _pictures = new PaperGraphPictures(graph, _urls, kind => RelationLabel(kind));
         _graphPage = new Lazy<GraphView>(GraphPage);
         _seeAlso = new Lazy<SeeAlso>(() => new SeeAlso(graph));
@@ -68,7 +71,7 @@ public sealed class SiteRenderer
         // whole lists, and an incremental rebuild must not pay for the graph layout or every topic.
         var pages = new List<(string Path, string Template, PageView Page, Func<object> Model)>
         {
-            ("index.html", "home", new PageView(_settings.Title, "home", _urls.Home, _settings.Description), Home),
+            ("index.html", "home", new PageView(_settings.ShownTitle, "home", _urls.Home, _settings.Description), Home),
             ("papers/index.html", "papers", Page("papers", _urls.Papers), () => _graph.Papers.Select(p => _rows[p.Id]).ToImmutableArray()),
             ("topics/index.html", "topics", Page("topics", _urls.Topics), () => _topics.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ToImmutableArray()),
             ("years/index.html", "years", Page("years", _urls.Years), () => Timeline()),
@@ -79,7 +82,7 @@ public sealed class SiteRenderer
         };
         if (_guide is not null)
         {
-            pages.Add(("contribute/index.html", "contribute", Page("contribute", _urls.File("contribute/")), () => MarkdownHtml.Note(_guide)));
+            pages.Add(("contribute/index.html", "contribute", Page("contribute", _urls.File("contribute/")), () => MarkdownHtml.Note(_guide, _settings.ExternalImages)));
         }
 
         pages.AddRange(_graph.Topics.Select(t => ($"topics/{t.Id}/index.html", "topic", new PageView($"{t.Name} · {t.NameZh}", "topic", _urls.Topic(t.Id), t.Description), (Func<object>)(() => TopicPage(t)))));
@@ -129,12 +132,9 @@ public sealed class SiteRenderer
         Add("feed.xml", () => Feeds.Atom(_graph, _settings, _urls));
         Add("sitemap.xml", () => Feeds.Sitemap(SitemapEntries(), _settings));
         Add("robots.txt", () => Feeds.Robots(_settings, _urls));
-        if (Directory.Exists(_theme.AssetsFolder))
+        foreach (var asset in _theme.Assets)
         {
-            foreach (var file in Directory.EnumerateFiles(_theme.AssetsFolder, "*", SearchOption.AllDirectories))
-            {
-                Add("assets/" + Path.GetRelativePath(_theme.AssetsFolder, file).Replace('\\', '/'), () => File.ReadAllBytes(file));
-            }
+            Add("assets/" + asset, () => _theme.ReadAsset(asset));
         }
 
         return count;
@@ -241,7 +241,7 @@ public sealed class SiteRenderer
 
     private ListSummary Summary(SourceList list) => new(
         list.Id, list.Title, list.Info.Description, list.Info.Lang, _urls.List(list.Id), ShapeName(list.Info.Shape),
-        _graph.InList(list.Id).Length, list.Info.Source);
+        _graph.InList(list.Id).Length, ListPageHtml.SourceUri(list.Info) is null ? null : list.Info.Source);
 
     private static string ShapeName(ListShape shape) => shape switch
     {
@@ -255,7 +255,10 @@ public sealed class SiteRenderer
     private ListView ListPage(SourceList list)
     {
         var label = _theme.Strings.TryGetValue("paper_page", out var value) ? value?.ToString() ?? "paper" : "paper";
-        return new ListView(Summary(list), ListPageHtml.Render(list, _graph, _urls, label));
+        var body = ListPageHtml.Render(list, _graph, _urls, label, _site.Lang, _settings.ExternalImages);
+        var sections = new ListSectionChips(list, body);
+        var papers = sections.Sections.IsEmpty ? [] : _graph.InList(list.Id).Select(p => sections.Row(_rows[p.Id])).ToImmutableArray();
+        return new ListView(Summary(list), body.Html, sections.Sections, papers);
     }
 
     private TopicView TopicPage(Topic topic)
@@ -264,34 +267,15 @@ public sealed class SiteRenderer
         var notes = _graph.Lists
             .SelectMany(l => l.TopicNotes.Select(n => (List: l, Note: n)))
             .Where(x => x.Note.Sections.Append(x.Note.Section).Any(s => matcher.Match(s.Title) is not null))
-            .Select(x => new TopicNoteView(x.List.Title, _urls.List(x.List.Id) + "#" + x.Note.Anchor, x.Note.Section.Title, MarkdownHtml.Note(x.Note.Note)))
+            .Select(x => new TopicNoteView(x.List.Title, _urls.List(x.List.Id) + "#" + x.Note.Anchor, x.Note.Section.Title,
+                MarkdownHtml.Note(x.Note.Note, _settings.ExternalImages, document => MarkLanguage(document, x.List.Info.Lang)), x.List.Info.Lang))
             .ToImmutableArray();
         return new TopicView(_topics[topic.Id], topic.Description, [.. _graph.InTopic(topic.Id).Select(p => _rows[p.Id])], notes);
     }
 
     private PaperView PaperPage(Paper paper)
     {
-        var mentions = paper.Mentions
-            .Where(m => m.Kind != MentionKind.PaperFile)
-            .Select(m =>
-            {
-                var list = _lists.GetValueOrDefault(m.ListId);
-                var listUrl = _urls.List(m.ListId);
-                return new MentionView(
-                    list?.Title ?? m.ListId,
-                    listUrl,
-                    m.Anchor.Length > 0 ? $"{listUrl}#{m.Anchor}" : listUrl,
-                    KindLabel(m.Kind),
-                    string.Join(" › ", m.Sections.Select(s => s.Title)),
-                    m.OwnHeading?.Title,
-                    m.Title,
-                    m.Year,
-                    MarkdownHtml.Note(m.Note),
-                    list?.Info.Lang ?? "en",
-                    m.File,
-                    m.Location.Line);
-            })
-            .ToImmutableArray();
+        var mentions = MentionsOf(paper);
         var seeAlso = SeeAlsoOf(paper);
         var related = _graph.EdgesOf(paper.Id)
             .GroupBy(e => e.From == paper.Id ? e.Kind : "inverse:" + e.Kind, StringComparer.Ordinal)
@@ -311,12 +295,89 @@ public sealed class SiteRenderer
             paper.Aliases,
             [.. paper.Links.Select(l => new LinkView(l.Label, l.Url))],
             mentions,
-            MarkdownHtml.Note(paper.ContributorNotes),
+            MarkdownHtml.Note(paper.ContributorNotes, _settings.ExternalImages),
             Bibtex.Entry(paper),
             related,
             neighbourhood,
             picture is null ? [] : LegendKinds(picture),
             PathsThrough(paper));
+    }
+
+    /// <summary>
+    /// What the lists say about a paper, one card a mention. A works-cited entry has no text of its own: it folds into
+    /// the mention of the same list whose text cites it (a report's section), else into that list's first other mention;
+    /// a list that only cites the paper gets one card for all its entries.
+    /// </summary>
+    private ImmutableArray<MentionView> MentionsOf(Paper paper)
+    {
+        var shown = paper.Mentions.Where(m => m.Kind != MentionKind.PaperFile).ToList();
+        static bool Folds(PaperMention m) => m.Kind == MentionKind.WorksCited && m.CitationNumber is not null && string.IsNullOrWhiteSpace(m.Note);
+        var cited = new Dictionary<PaperMention, List<int>>(ReferenceEqualityComparer.Instance);
+        var cards = new List<PaperMention>();
+        foreach (var mention in shown)
+        {
+            if (!Folds(mention))
+            {
+                cards.Add(mention);
+                continue;
+            }
+
+            var number = mention.CitationNumber!.Value;
+            var host = shown.FirstOrDefault(m => m.ListId == mention.ListId && !Folds(m) && m.Citations.Contains(number))
+                ?? shown.FirstOrDefault(m => m.ListId == mention.ListId && !Folds(m))
+                ?? shown.First(m => m.ListId == mention.ListId);
+            if (ReferenceEquals(host, mention))
+            {
+                cards.Add(mention);
+            }
+
+            if (!cited.TryGetValue(host, out var numbers))
+            {
+                cited[host] = numbers = [];
+            }
+
+            numbers.Add(number);
+        }
+
+        return [.. cards.Select(m => MentionView(m, cited.GetValueOrDefault(m) ?? []))];
+    }
+
+    private MentionView MentionView(PaperMention mention, IEnumerable<int> worksCited)
+    {
+        var list = _lists.GetValueOrDefault(mention.ListId);
+        var listUrl = _urls.List(mention.ListId);
+        var lang = list?.Info.Lang ?? "en";
+        var note = MarkdownHtml.Note(mention.Note, _settings.ExternalImages, document =>
+        {
+            if (list is not null && !mention.Citations.IsEmpty)
+            {
+                CitationLinks.Link(document, mention.Citations.Max(), _citationNames[list.Id].Value, n => mention.Citations.Contains(n) ? $"{listUrl}#cite-{n}" : null);
+            }
+
+            MarkLanguage(document, lang);
+        });
+        return new MentionView(
+            list?.Title ?? mention.ListId,
+            listUrl,
+            mention.Anchor.Length > 0 ? $"{listUrl}#{mention.Anchor}" : listUrl,
+            KindLabel(mention.Kind),
+            string.Join(" › ", mention.Sections.Select(s => s.Title)),
+            mention.OwnHeading?.Title,
+            mention.Title,
+            mention.Year,
+            note,
+            lang,
+            mention.File,
+            mention.Location.Line,
+            [.. worksCited.Order().Select(n => new CitedEntry(n, $"{listUrl}#cite-{n}"))]);
+    }
+
+    private static void MarkLanguage(Markdig.Syntax.MarkdownDocument document, string lang)
+    {
+        if (LanguageOfParts.IsChinese(lang))
+        {
+            LanguageOfParts.MarkEnglishLinks(document);
+        }
     }
 
     /// <summary>
@@ -330,16 +391,19 @@ public sealed class SiteRenderer
     {
         var picture = _pictures.Whole();
         var svg = GraphSvg.Write(picture, "atlas-graph", Label("graph_title", "The paper graph"));
+        var inPicture = picture.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         var legend = _graph.Papers
             .GroupBy(_pictures.TopicIndex)
             .OrderBy(g => g.Key < 0 ? int.MaxValue : g.Key)
-            .Select(g => g.Key < 0
-                ? new LegendTopic(new TopicChip("", Label("no_topic", "No topic"), "", _urls.Papers, g.Count()), TopicPalette.NoTopic, g.Count())
-                : new LegendTopic(_topics[g.First().Topics[0]], TopicPalette.Colour(g.Key), g.Count()))
+            .Select(g => new LegendTopic(
+                g.Key < 0 ? new TopicChip("", Label("no_topic", "No topic"), "", _urls.Papers, g.Count()) : _topics[g.First().Topics[0]],
+                TopicPalette.Colour(g.Key),
+                g.Count(),
+                [.. g.Where(p => inPicture.Contains(p.Id)).Select(p => _rows[p.Id])]))
             .ToImmutableArray();
         var legendKinds = LegendKinds(picture);
         // A capped picture lists the relations it draws; every paper's own page lists all of its relations.
-        var drawn = picture.Nodes.Length == _graph.Papers.Length ? null : picture.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        var drawn = picture.Nodes.Length == _graph.Papers.Length ? null : inPicture;
         var relations = _graph.Edges
             .Where(e => drawn is null || (drawn.Contains(e.From) && drawn.Contains(e.To)))
             .Select(e => new RelationView(_rows[e.From], RelationLabel(e.Kind), _rows[e.To],

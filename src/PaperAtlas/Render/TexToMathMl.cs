@@ -35,6 +35,12 @@ public static class TexToMathMl
         "log", "ln", "exp", "min", "max", "sin", "cos", "tan", "softmax", "arg", "lim", "sup", "inf", "det",
     };
 
+    /// <summary>
+    /// The deepest nesting converted (groups, fractions, roots, scripts): the parser recurses, and 25,000 nested
+    /// <c>\frac</c> overflowed the stack. Deeper math is shown as its TeX source, and check reports it (<see cref="NestsTooDeep"/>).
+    /// </summary>
+    public const int MaxDepth = 64;
+
     public static string Convert(string tex)
     {
         var parser = new Parser(tex);
@@ -42,9 +48,20 @@ public static class TexToMathMl
         return $"<math><semantics><mrow>{body}</mrow><annotation encoding=\"application/x-tex\">{WebUtility.HtmlEncode(tex)}</annotation></semantics></math>";
     }
 
+    /// <summary>True when <see cref="Convert"/> would stop at <see cref="MaxDepth"/> and show the rest as source.</summary>
+    public static bool NestsTooDeep(string tex)
+    {
+        var parser = new Parser(tex);
+        parser.ParseSequence(untilBrace: false);
+        return parser.TooDeep;
+    }
+
     private sealed class Parser(string text)
     {
         private int _pos;
+        private int _depth;
+
+        public bool TooDeep { get; private set; }
 
         public string ParseSequence(bool untilBrace)
         {
@@ -107,7 +124,29 @@ public static class TexToMathMl
             };
         }
 
+        /// <summary>One atom, one level deeper; past <see cref="MaxDepth"/> the rest of the text, as it is written.</summary>
         private string ParseAtom()
+        {
+            if (_depth >= MaxDepth)
+            {
+                TooDeep = true;
+                var rest = text[_pos..];
+                _pos = text.Length;
+                return $"<mtext>{Escape(rest)}</mtext>";
+            }
+
+            _depth++;
+            try
+            {
+                return ParseAtomHere();
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
+        private string ParseAtomHere()
         {
             var c = text[_pos];
             if (c == '{')

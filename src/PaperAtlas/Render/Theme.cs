@@ -1,18 +1,24 @@
 using System.Text;
 using PaperAtlas.Diagnostics;
 using PaperAtlas.Load;
+using PaperAtlas.Write;
 using Scriban;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace PaperAtlas.Render;
 
 /// <summary>
-/// A theme folder: Scriban templates (<c>*.sbn</c>, parsed once and reused for every page), UI strings in
-/// English and Chinese (<c>strings.yml</c>), and static assets (<c>assets/</c>). Swap it with <c>--templates</c>.
+/// The theme: Scriban templates (<c>*.sbn</c>, parsed once and reused for every page), UI strings in English and Chinese
+/// (<c>strings.yml</c>), and static assets (<c>assets/</c>). The default theme is built in (<see cref="BuiltInTheme"/>); a
+/// site's own theme folder overrides it file by file, as Hugo's layout lookup does: a folder holding only
+/// <c>paper.sbn</c> changes only the paper pages, and its <c>strings.yml</c> replaces only the strings it names.
 /// </summary>
 public sealed class Theme
 {
     private readonly Dictionary<string, Template> _templates;
+    private readonly Dictionary<string, ThemeFile> _assets;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Diagnostic> _renderErrors = new();
 
     // The context this thread renders with, and the theme it belongs to (its `partial` function is the theme's).
     [ThreadStatic]
@@ -20,47 +26,153 @@ public sealed class Theme
     [ThreadStatic]
     private static Theme? t_contextTheme;
 
-    private Theme(string folder, Dictionary<string, Template> templates, ScriptObject strings)
+    private Theme(Dictionary<string, Template> templates, ScriptObject strings, Dictionary<string, ThemeFile> assets)
     {
-        Folder = folder;
         _templates = templates;
+        _assets = assets;
         Strings = strings;
+        Assets = [.. assets.Keys.Order(StringComparer.Ordinal)];
     }
-
-    public string Folder { get; }
 
     public ScriptObject Strings { get; }
 
-    public string AssetsFolder => Path.Combine(Folder, "assets");
+    /// <summary>The theme's static files, as paths relative to <c>assets/</c> ('/'-joined, in order).</summary>
+    public IReadOnlyList<string> Assets { get; }
 
-    public static Theme? Load(string folder, string language, DiagnosticBag diagnostics)
+    /// <summary>The bytes of one of <see cref="Assets"/>: the site's own file where it has one, else the built-in one.</summary>
+    public byte[] ReadAsset(string asset) => _assets[asset].Read();
+
+    /// <summary>The pages every theme must have a template for.</summary>
+    private static readonly string[] PageTemplates =
+        ["layout", "home", "papers", "paper", "topics", "topic", "years", "year", "lists", "list", "search", "graph", "404"];
+
+    /// <summary>
+    /// The layout's two lines that keep the site safe, which a theme must keep as they are: the Content-Security-Policy
+    /// (made by the build: <see cref="ContentSecurityPolicy"/>) and the site's own script. A theme that drops them is refused.
+    /// </summary>
+    public static readonly string[] RequiredLayoutLines =
+    [
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{{ site.csp }}\">",
+        "<script src=\"{{ site.js }}\" defer></script>",
+    ];
+
+    /// <summary>
+    /// Loads the built-in theme with the files of <paramref name="folder"/> (null: none) in place of its own. The theme
+    /// decides what runs in every reader's browser, so it is the maintainer's: a theme folder that is, holds or lies
+    /// inside the content folder (which pull requests write) is refused, links in it are never followed, and the layout
+    /// must keep <see cref="RequiredLayoutLines"/>. A template that names a partial no layer has is an error at its line.
+    /// </summary>
+    public static Theme? Load(string? folder, string contentPath, string language, DiagnosticBag diagnostics)
     {
-        if (!Directory.Exists(folder))
+        var files = BuiltInTheme.Files.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        var ok = true;
+        if (folder is not null)
         {
-            diagnostics.Error(DiagnosticCodes.TemplateError, SourceLocation.StartOf(folder),
-                "the templates folder does not exist", "pass --templates with a theme folder, or restore templates/");
-            return null;
+            if (FolderFiles(folder, contentPath, diagnostics) is not { } own)
+            {
+                return null;
+            }
+
+            ok = own.Ok;
+            foreach (var (relative, file) in own.Files)
+            {
+                files[relative] = file;
+            }
         }
 
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
-        var ok = true;
-        foreach (var file in Directory.EnumerateFiles(folder, "*.sbn", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var (relative, file) in files.Where(f => IsTemplate(f.Key)).OrderBy(f => f.Key, StringComparer.Ordinal))
         {
-            var name = Path.GetRelativePath(folder, file).Replace('\\', '/')[..^4];
-            var template = Template.Parse(File.ReadAllText(file), file);
+            var text = Encoding.UTF8.GetString(file.Read());
+            var template = Template.Parse(text, file.Shown);
             foreach (var message in template.Messages)
             {
                 ok = false;
-                diagnostics.Error(DiagnosticCodes.TemplateError,
-                    new SourceLocation(Shown(file), message.Span.Start.Line + 1, message.Span.Start.Column + 1),
+                diagnostics.Error(DiagnosticCodes.TemplateError, new SourceLocation(file.Shown, message.Span.Start.Line + 1, message.Span.Start.Column + 1),
                     message.Message, "fix the template syntax");
+            }
+
+            var name = relative[..^4];
+            if (name == "layout" && RequiredLayoutLines.FirstOrDefault(line => !text.Contains(line, StringComparison.Ordinal)) is { } missing)
+            {
+                ok = false;
+                diagnostics.Error(DiagnosticCodes.LayoutWithoutSafeguards, SourceLocation.StartOf(file.Shown),
+                    $"the layout does not hold the line `{missing}`; without it pages lose their Content-Security-Policy or the site's script",
+                    "keep that line in the layout's <head> exactly as written (see docs/theme.md)");
             }
 
             templates[name] = template;
         }
 
-        var strings = LoadStrings(folder, language, diagnostics);
-        return ok ? new Theme(folder, templates, strings) : null;
+        foreach (var page in PageTemplates.Where(p => !templates.ContainsKey(p)))
+        {
+            ok = false;
+            diagnostics.Error(DiagnosticCodes.TemplateError, SourceLocation.StartOf(folder is null ? BuiltInTheme.Shown : Shown(folder)),
+                $"the theme has no {page}.sbn", "copy it from the default theme (templates/)");
+        }
+
+        ok &= PartialReferences.Check(templates, diagnostics);
+        var strings = new ScriptObject();
+        foreach (var file in new[] { BuiltInTheme.Files.GetValueOrDefault(StringsFile), folder is null ? null : files.GetValueOrDefault(StringsFile) }.OfType<ThemeFile>().Distinct())
+        {
+            AddStrings(strings, file, language, diagnostics);
+        }
+
+        var assets = files.Where(f => f.Key.StartsWith(AssetsPrefix, StringComparison.Ordinal)).ToDictionary(f => f.Key[AssetsPrefix.Length..], f => f.Value, StringComparer.Ordinal);
+        return ok ? new Theme(templates, strings, assets) : null;
+    }
+
+    private const string StringsFile = "strings.yml";
+    private const string AssetsPrefix = "assets/";
+
+    private static bool IsTemplate(string relative) => relative.EndsWith(".sbn", StringComparison.Ordinal) && !relative.StartsWith(AssetsPrefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The files of a site's theme folder (templates, strings.yml, assets/), each by its '/'-joined path; null, with an
+    /// error, when the folder is missing or overlaps the content folder. <c>Ok</c> is false when a file in it was refused.
+    /// </summary>
+    private static (Dictionary<string, ThemeFile> Files, bool Ok)? FolderFiles(string folder, string contentPath, DiagnosticBag diagnostics)
+    {
+        var shown = Shown(folder);
+        if (!Directory.Exists(folder))
+        {
+            diagnostics.Error(DiagnosticCodes.TemplateError, SourceLocation.StartOf(shown),
+                "the templates folder does not exist", "pass --templates with a theme folder, or leave it out to use the built-in theme");
+            return null;
+        }
+
+        if (Folders.Overlap(folder, contentPath))
+        {
+            diagnostics.Error(DiagnosticCodes.ThemeInsideContent, SourceLocation.StartOf(shown),
+                "the theme folder and the content folder overlap; content comes from pull requests, and a theme there would let one choose what runs in readers' browsers",
+                "keep the theme beside content/ (e.g. templates/), never inside it");
+            return null;
+        }
+
+        var found = new DiagnosticBag();
+        var relatives = ContentFiles.Find(folder, shown, "", ".sbn", found).Where(IsTemplate)
+            .Concat(ContentFiles.Find(folder, shown, "assets", "", found));
+        var refused = found.ToSortedList();
+        var ok = refused.Count == 0;
+        foreach (var diagnostic in refused)
+        {
+            diagnostics.Add(diagnostic);
+        }
+
+        var files = relatives.ToDictionary(r => r, r => ThemeFile.OnDisk(folder, r, Shown(Path.Combine(folder, r))), StringComparer.Ordinal);
+        if (new FileInfo(Path.Combine(folder, StringsFile)) is { Exists: true } or { LinkTarget: not null })
+        {
+            if (ContentFiles.IsPlainFile(folder, StringsFile, shown, diagnostics))
+            {
+                files[StringsFile] = ThemeFile.OnDisk(folder, StringsFile, Shown(Path.Combine(folder, StringsFile)));
+            }
+            else
+            {
+                ok = false;
+            }
+        }
+
+        return (files, ok);
     }
 
     /// <summary>
@@ -91,6 +203,14 @@ public sealed class Theme
             finished = true;
             return page;
         }
+        catch (ScriptRuntimeException error)
+        {
+            // A template's mistake (a name that is not there) is the theme's diagnostic, not the build's crash.
+            _renderErrors.Enqueue(new Diagnostic(Severity.Error, DiagnosticCodes.TemplateFailed, error.OriginalMessage,
+                new SourceLocation(error.Span.FileName ?? templateName, error.Span.Start.Line + 1, error.Span.Start.Column + 1),
+                "fix the template at this line"));
+            return [];
+        }
         finally
         {
             if (finished)
@@ -104,6 +224,21 @@ public sealed class Theme
                 t_context = null;
             }
         }
+    }
+
+    /// <summary>
+    /// The errors templates made while rendering since the last call (each at its template's line), sorted; a build
+    /// with any must not publish what it rendered.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> TakeRenderErrors()
+    {
+        var bag = new DiagnosticBag();
+        while (_renderErrors.TryDequeue(out var error))
+        {
+            bag.Add(error);
+        }
+
+        return bag.ToSortedList();
     }
 
     /// <summary>
@@ -166,7 +301,8 @@ public sealed class Theme
     {
         if (!_templates.TryGetValue(name, out var template) || template.Page is not { } page)
         {
-            throw new InvalidOperationException($"the theme has no template '{name}.sbn'");
+            // A name made at render time (a literal one is checked when the theme loads): an error at the calling line.
+            throw new ScriptRuntimeException(context.CurrentSpan, $"the template '{name}.sbn' exists neither in the site's theme nor in the built-in one");
         }
 
         context.PushSourceFile(template.SourceFilePath ?? name);
@@ -184,16 +320,10 @@ public sealed class Theme
         }
     }
 
-    private static ScriptObject LoadStrings(string folder, string language, DiagnosticBag diagnostics)
+    /// <summary>Adds the strings of <paramref name="file"/> in English, then in <paramref name="language"/>, over those already there.</summary>
+    private static void AddStrings(ScriptObject strings, ThemeFile file, string language, DiagnosticBag diagnostics)
     {
-        var strings = new ScriptObject();
-        var file = Path.Combine(folder, "strings.yml");
-        if (!File.Exists(file))
-        {
-            return strings;
-        }
-
-        var yaml = FrontMatter.ParseFile(Shown(file), File.ReadAllText(file), diagnostics);
+        var yaml = FrontMatter.ParseFile(file.Shown, Encoding.UTF8.GetString(file.Read()), diagnostics);
         foreach (var lang in new[] { "en", language })
         {
             if (yaml.Node(lang) is YamlDotNet.RepresentationModel.YamlMappingNode mapping)
@@ -207,8 +337,6 @@ public sealed class Theme
                 }
             }
         }
-
-        return strings;
     }
 
     private static string Shown(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), path).Replace('\\', '/');

@@ -14,7 +14,13 @@ public sealed record PaperRow(
 
 public sealed record MentionView(
     string ListTitle, string ListUrl, string EntryUrl, string Kind, string Section, string? Heading,
-    string? StatedTitle, int? StatedYear, RawHtml Note, string Lang, string File, int Line);
+    string? StatedTitle, int? StatedYear, RawHtml Note, string Lang, string File, int Line, ImmutableArray<CitedEntry> WorksCited)
+{
+    public string ListTitleLang => LanguageOfParts.Of(ListTitle, Lang);
+}
+
+/// <summary>A works-cited entry of a report that names the paper: its number and its place on the list page.</summary>
+public sealed record CitedEntry(int Number, string Url);
 
 public sealed record RelatedGroup(string Kind, ImmutableArray<PaperRow> Papers);
 
@@ -36,15 +42,19 @@ public sealed record PaperView(
 
 public sealed record TopicView(TopicChip Topic, string Description, ImmutableArray<PaperRow> Papers, ImmutableArray<TopicNoteView> Notes);
 
-public sealed record TopicNoteView(string ListTitle, string Url, string Section, RawHtml Note);
+public sealed record TopicNoteView(string ListTitle, string Url, string Section, RawHtml Note, string Lang);
 
 public sealed record YearView(int Year, ImmutableArray<PaperRow> Papers, int? Previous, int? Next);
 
 public sealed record YearCount(int Year, int Count, string Url);
 
-public sealed record ListSummary(string Id, string Title, string Description, string Lang, string Url, string Shape, int Papers, string? Source);
+public sealed record ListSummary(string Id, string Title, string Description, string Lang, string Url, string Shape, int Papers, string? Source)
+{
+    public string TitleLang => LanguageOfParts.Of(Title, Lang);
+}
 
-public sealed record ListView(ListSummary List, RawHtml Body);
+/// <summary>A list page: its body; when the list has sections of its own (headings no topic covers), those as chips linking to their place, and its papers' table with each row chipped with its sections.</summary>
+public sealed record ListView(ListSummary List, RawHtml Body, ImmutableArray<TopicChip> Sections, ImmutableArray<PaperRow> Papers);
 
 public sealed record StepView(string Label, ImmutableArray<PaperRow> Papers);
 
@@ -58,12 +68,14 @@ public sealed record HomeView(
     ImmutableArray<TopicChip> Topics, ImmutableArray<PaperRow> Newest, ImmutableArray<YearCount> Timeline,
     ImmutableArray<ListSummary> Lists, ImmutableArray<PathView> Paths);
 
+/// <param name="Csp">The Content-Security-Policy every page carries (<see cref="ContentSecurityPolicy"/>: our own text, printed as it is).</param>
 public sealed record SiteView(
     string Title, string Description, string Lang, string Base, string Css, string Js, string GraphJs,
-    string Home, string Papers, string Topics, string Years, string Lists, string Search, string Graph, string Feed, string? Contribute);
+    string Home, string Papers, string Topics, string Years, string Lists, string Search, string Graph, string Feed, string? Contribute,
+    string? Origin, RawHtml Csp);
 
-/// <summary>A topic in the graph's legend: its colour and how many papers it colours.</summary>
-public sealed record LegendTopic(TopicChip Topic, string Colour, int Count);
+/// <summary>A topic in the graph's legend: its colour, how many papers it colours, and those of them the picture draws.</summary>
+public sealed record LegendTopic(TopicChip Topic, string Colour, int Count, ImmutableArray<PaperRow> Drawn);
 
 /// <summary>An edge kind in the graph's legend: its label and dash pattern (empty for solid).</summary>
 public sealed record LegendKind(string Kind, string Label, string DashArray, int Count);

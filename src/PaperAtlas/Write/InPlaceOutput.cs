@@ -48,7 +48,7 @@ public sealed class InPlaceOutput(string outputPath)
         Interlocked.Increment(ref _written);
     }
 
-    /// <summary>Removes every file under <paramref name="folder"/> (site-relative; "" for all) that <paramref name="keep"/> rejects.</summary>
+    /// <summary>Removes every file under <paramref name="folder"/> (site-relative; "" for all) that <paramref name="keep"/> rejects, never the site's marker.</summary>
     public int DeleteExcept(string folder, Func<string, bool> keep)
     {
         var root = folder.Length == 0 ? _output : Resolve(folder);
@@ -60,7 +60,8 @@ public sealed class InPlaceOutput(string outputPath)
         var deleted = 0;
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).ToList())
         {
-            if (!keep(Path.GetRelativePath(_output, file).Replace('\\', '/')))
+            var relative = Path.GetRelativePath(_output, file).Replace('\\', '/');
+            if (relative != OutputFolder.MarkerName && !keep(relative))
             {
                 File.Delete(file);
                 deleted++;

@@ -12,7 +12,7 @@ public static class LinkChecker
     public static IReadOnlyList<string> Check(string sitePath, string basePath)
     {
         var root = Path.GetFullPath(sitePath);
-        var prefix = "/" + basePath.Trim('/') + (basePath.Trim('/').Length > 0 ? "/" : "");
+        var prefix = new Render.Urls(basePath).Base;
         var parser = new HtmlParser();
         var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var broken = new List<string>();

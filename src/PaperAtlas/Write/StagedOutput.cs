@@ -3,7 +3,8 @@ namespace PaperAtlas.Write;
 /// <summary>
 /// Write: the site is written into a staging folder beside the output and swapped into place only when
 /// everything is written, so a failed or killed build never leaves a half-written site behind.
-/// Stale files disappear with the old folder. Paths are checked to stay inside the output.
+/// Stale files disappear with the old folder. Paths are checked to stay inside the output. The site holds
+/// <see cref="OutputFolder.MarkerName"/>, and a folder without it is never replaced.
 /// </summary>
 public sealed class StagedOutput : IDisposable
 {
@@ -24,6 +25,7 @@ public sealed class StagedOutput : IDisposable
         }
 
         Directory.CreateDirectory(_staging);
+        File.WriteAllBytes(Path.Combine(_staging, OutputFolder.MarkerName), OutputFolder.MarkerText);
     }
 
     public string StagingPath => _staging;
@@ -57,6 +59,12 @@ public sealed class StagedOutput : IDisposable
 
         if (Directory.Exists(_output))
         {
+            // Callers check the output first (OutputFolder.Check); this is the last line before a folder is deleted.
+            if (!OutputFolder.MayReplace(_output))
+            {
+                throw new InvalidOperationException($"refusing to replace {_output}: no build of atlas made it");
+            }
+
             Directory.Move(_output, old);
         }
 

@@ -1,7 +1,12 @@
+using PaperAtlas.Cli;
+
 namespace PaperAtlas.Tests.Cli;
 
-public sealed class BuildCommandTests : IDisposable
+public sealed partial class BuildCommandTests : IDisposable
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"^built \d+ papers, \d+ files in \d+\.\d s → .+/\n$")]
+    private static partial System.Text.RegularExpressions.Regex SummaryLine();
+
     private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
@@ -61,5 +66,32 @@ public sealed class BuildCommandTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("build", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("check", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_build_ends_with_one_summary_line_of_papers_files_time_and_folder()
+    {
+        var output = _temp.PathOf("site");
+
+        var run = CliRun.Of("build", "--content", Paths.Seed(), "--output", output);
+
+        Assert.Matches(SummaryLine(), run.Stdout);
+        Assert.EndsWith($" → {output.Replace('\\', '/')}/\n", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_quiet_build_prints_nothing_but_still_builds()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var output = _temp.PathOf("site");
+
+        // A terminal, so that only --quiet keeps the progress line away.
+        var code = AtlasCommand.Run(["build", "--quiet", "--content", Path.Combine(Paths.Root, "tests", "PaperAtlas.Tests", "Fixtures", "site", "content"), "--output", output], new CliContext(stdout, stderr, _ => null, StderrIsTerminal: true));
+
+        Assert.Equal(0, code);
+        Assert.Equal("", stdout.ToString());
+        Assert.DoesNotContain("building:", stderr.ToString(), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "index.html")));
     }
 }

@@ -9,7 +9,8 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = AtlasCommand.Run(args, stdout, stderr);
+        // No environment: a test run inside GitHub Actions must not write into the job's real summary.
+        var code = AtlasCommand.Run(args, stdout, stderr, _ => null);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 

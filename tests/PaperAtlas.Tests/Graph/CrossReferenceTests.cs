@@ -6,7 +6,7 @@ public sealed class CrossReferenceTests
     [Fact]
     public void Report_cross_references_become_related_edges_sourced_to_the_list()
     {
-        var edges = RealContent.Analysis.Graph.Edges;
+        var edges = SeedContent.Analysis.Graph.Edges;
         // 1.4 (Llama 3) says "（详见 3.1.2 节）" → 3.1.2 LoRA; 2.2.3 (Mixtral) says "（详见 4.1.3 节）" → Lost in the Middle.
         Assert.Contains(edges, e => e.To == "2106.09685" && e.Kind == "related" && e.Source == "llm-knowledge-report");
         Assert.Contains(edges, e => e.From == "2401.04088" && e.To == "2307.03172" && e.Kind == "related" && e.Source == "llm-knowledge-report");

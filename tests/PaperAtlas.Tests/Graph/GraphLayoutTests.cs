@@ -5,11 +5,11 @@ using PaperAtlas.Render.GraphLayout;
 
 namespace PaperAtlas.Tests.Graph;
 
-/// <summary>The layout itself: deterministic, circles apart, labels apart, on the real content and on made-up graphs.</summary>
+/// <summary>The layout itself: deterministic, circles apart, labels apart, on the seed content and on made-up graphs.</summary>
 public sealed class GraphLayoutTests
 {
     private static PaperGraphPictures Pictures() =>
-        new(RealContent.Analysis.Graph, new Urls("/"), kind => kind);
+        new(SeedContent.Analysis.Graph, new Urls("/"), kind => kind);
 
     [Fact]
     public void Two_layouts_of_the_same_content_give_byte_identical_svg()
@@ -20,10 +20,10 @@ public sealed class GraphLayoutTests
     }
 
     [Fact]
-    public void On_the_real_content_no_two_node_circles_overlap()
+    public void On_the_seed_content_no_two_node_circles_overlap()
     {
         var nodes = Pictures().Whole().Nodes;
-        Assert.Equal(RealContent.Analysis.Graph.Papers.Length, nodes.Length);
+        Assert.Equal(SeedContent.Analysis.Graph.Papers.Length, nodes.Length);
         for (var i = 0; i < nodes.Length; i++)
         {
             for (var j = i + 1; j < nodes.Length; j++)
@@ -35,7 +35,7 @@ public sealed class GraphLayoutTests
     }
 
     [Fact]
-    public void On_the_real_content_no_two_labels_overlap_and_no_label_covers_a_node()
+    public void On_the_seed_content_no_two_labels_overlap_and_no_label_covers_a_node()
     {
         var picture = Pictures().Whole();
         var labels = picture.Labels;

@@ -17,7 +17,7 @@ internal static class FuzzCampaign
     private static readonly Lazy<(string Name, string Text, DocumentKind Kind)[]> Inputs = new(() =>
     [
         .. new[] { "llmfreshman", "llm-research-notes", "llm-paper-timeline", "llm-knowledge-report" }
-            .Select(id => (id, File.ReadAllText(Paths.Content("lists", id + ".md")), DocumentKind.List)),
+            .Select(id => (id, File.ReadAllText(Paths.Seed("lists", id + ".md")), DocumentKind.List)),
         ("2106.09685", File.ReadAllText(Path.Combine(Paths.Root, "tests", "PaperAtlas.Tests", "Fixtures", "site", "content", "papers", "2106.09685.md")), DocumentKind.Paper),
         ("2305.18290", PaperTemplate, DocumentKind.Paper),
     ]);

@@ -4,7 +4,7 @@ namespace PaperAtlas.Tests.Hostile;
 
 /// <summary>
 /// Deterministic mutations of real content: line edits, inserted Markdown/YAML syntax, CJK and emoji,
-/// control characters, truncation, splices between files. The same seed always gives the same text.
+/// control characters, truncation, splices between files, long runs of one token. The same seed always gives the same text.
 /// </summary>
 internal static class Mutator
 {
@@ -49,7 +49,7 @@ internal static class Mutator
         int Line() => random.Next(Math.Max(1, lines.Count));
         int Offset() => random.Next(text.Length + 1);
         string Token() => Tokens[random.Next(Tokens.Length)];
-        switch (random.Next(16))
+        switch (random.Next(17))
         {
             case 0 when lines.Count > 1:
                 lines.RemoveAt(Line());
@@ -104,6 +104,9 @@ internal static class Mutator
                 return string.Join('\n', lines);
             case 13:
                 return "---\n" + Token() + "\n" + (random.Next(2) == 0 ? "---\n" : "") + text;
+            case 15:
+                // One token thousands of times over: the shape of every quadratic found so far (`![a](` x 20,000).
+                return text.Insert(Offset(), new StringBuilder().Insert(0, Token(), 500 + random.Next(20_000)).ToString());
             case 14 when lines.Count > 2:
                 var (s, e) = (Line(), Line());
                 var (lo, hi) = (Math.Min(s, e), Math.Max(s, e));

@@ -33,6 +33,24 @@ public sealed class PaperFileReaderTests
         Assert.Equal("peft", Assert.Single(mention.TopicIds).Id);
     }
 
+    [Theory]
+    [InlineData("\"TODO: the paper's title, as on arXiv\"")]
+    [InlineData("TODO")]
+    [InlineData("todo - fill in")]
+    public void A_todo_title_left_by_atlas_new_is_a_PA220_error_on_the_title_line(string title)
+    {
+        var (_, diagnostics) = Fixtures.ReadPaper(Fixtures.Lines("---", "id: \"2106.09685\"", "title: " + title, "---"));
+
+        var error = Assert.Single(diagnostics);
+        Assert.Equal((Severity.Error, DiagnosticCodes.PlaceholderLeft, 3), (error.Severity, error.Code, error.Location.Line));
+    }
+
+    [Fact]
+    public void A_title_that_only_starts_with_the_letters_todo_is_a_title()
+    {
+        Assert.Empty(Fixtures.ReadPaper(Fixtures.Lines("---", "id: \"2106.09685\"", "title: \"Todorov's Theorem for Transformers\"", "---")).Diagnostics);
+    }
+
     [Fact]
     public void The_body_after_the_front_matter_is_the_contributors_note()
     {

@@ -2,7 +2,7 @@ using PaperAtlas.Read;
 
 namespace PaperAtlas.Tests.RealLists;
 
-/// <summary>What is read from content/lists/llm-knowledge-report.md: a long-form report with a works-cited list.</summary>
+/// <summary>What is read from the frozen copy of content/lists/llm-knowledge-report.md (Fixtures/seed): a long-form report with a works-cited list.</summary>
 public sealed class LlmKnowledgeReportTests
 {
     private static FixtureReading Reading => RealList.Read("llm-knowledge-report");

@@ -2,7 +2,7 @@ using PaperAtlas.Read;
 
 namespace PaperAtlas.Tests.RealLists;
 
-/// <summary>What is read from content/lists/llm-paper-timeline.md: year tables with Chinese summaries.</summary>
+/// <summary>What is read from the frozen copy of content/lists/llm-paper-timeline.md (Fixtures/seed): year tables with Chinese summaries.</summary>
 public sealed class LlmPaperTimelineTests
 {
     private static FixtureReading Reading => RealList.Read("llm-paper-timeline");

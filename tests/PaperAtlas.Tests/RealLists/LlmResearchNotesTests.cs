@@ -2,7 +2,7 @@ using PaperAtlas.Read;
 
 namespace PaperAtlas.Tests.RealLists;
 
-/// <summary>What is read from content/lists/llm-research-notes.md: a heading per paper with year and reason to read.</summary>
+/// <summary>What is read from the frozen copy of content/lists/llm-research-notes.md (Fixtures/seed): a heading per paper with year and reason to read.</summary>
 public sealed class LlmResearchNotesTests
 {
     private static FixtureReading Reading => RealList.Read("llm-research-notes");

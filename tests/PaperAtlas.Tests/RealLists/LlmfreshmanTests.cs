@@ -2,7 +2,7 @@ using PaperAtlas.Read;
 
 namespace PaperAtlas.Tests.RealLists;
 
-/// <summary>What is read from content/lists/llmfreshman.md: tables by technique, derived works, a reading path.</summary>
+/// <summary>What is read from the frozen copy of content/lists/llmfreshman.md (Fixtures/seed): tables by technique, derived works, a reading path.</summary>
 public sealed class LlmfreshmanTests
 {
     private static FixtureReading Reading => RealList.Read("llmfreshman");
@@ -82,7 +82,7 @@ public sealed class LlmfreshmanTests
     [Fact]
     public void The_reading_path_resolves_every_step_to_the_lists_papers()
     {
-        var path = Assert.Single(RealContent.Analysis.Graph.ReadingPaths, p => p.Source == "llmfreshman");
+        var path = Assert.Single(SeedContent.Analysis.Graph.ReadingPaths, p => p.Source == "llmfreshman");
 
         Assert.Equal(
             [["2103.00020"], ["2302.13971"], ["2106.09685"], ["2203.02155", "2305.18290"], ["2304.08485"], ["2309.06180"]],

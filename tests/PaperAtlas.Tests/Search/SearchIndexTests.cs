@@ -3,10 +3,10 @@ using PaperAtlas.Search;
 
 namespace PaperAtlas.Tests.Search;
 
-/// <summary>The split index of the real content: shards in term order, content-hashed names, names ranked first.</summary>
+/// <summary>The split index of the seed content: shards in term order, content-hashed names, names ranked first.</summary>
 public sealed class SearchIndexTests
 {
-    private static readonly IReadOnlyList<SearchIndexBuilder.IndexFile> Files = SearchIndexBuilder.Build(RealContent.Analysis.Graph);
+    private static readonly IReadOnlyList<SearchIndexBuilder.IndexFile> Files = SearchIndexBuilder.Build(SeedContent.Analysis.Graph);
 
     private static JsonElement Manifest => JsonDocument.Parse(Files.Single(f => f.Path.EndsWith("manifest.json", StringComparison.Ordinal)).Bytes).RootElement;
 
@@ -45,7 +45,7 @@ public sealed class SearchIndexTests
     [Fact]
     public void A_nickname_scores_its_paper_above_papers_that_only_mention_it()
     {
-        var papers = RealContent.Analysis.Graph.Papers;
+        var papers = SeedContent.Analysis.Graph.Papers;
         var scores = ScoresOf("lora");
         var lora = papers.IndexOf(papers.Single(p => p.Id == "2106.09685"));
         Assert.Equal(lora, scores.MaxBy(s => s.Value).Key);
@@ -55,7 +55,7 @@ public sealed class SearchIndexTests
     [Fact]
     public void Chinese_bigrams_from_notes_are_indexed()
     {
-        var papers = RealContent.Analysis.Graph.Papers;
+        var papers = SeedContent.Analysis.Graph.Papers;
         var cot = papers.IndexOf(papers.Single(p => p.Id == "2201.11903"));
         Assert.Contains(cot, ScoresOf("思维").Keys);
     }

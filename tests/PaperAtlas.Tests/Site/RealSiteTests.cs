@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 
 namespace PaperAtlas.Tests.Site;
@@ -15,9 +17,15 @@ public sealed class RealSiteFixture : IDisposable
     }
 }
 
-/// <summary>The built real site: every page there, every internal link resolving, titles and languages set.</summary>
-public sealed class RealSiteTests(RealSiteFixture fixture) : IClassFixture<RealSiteFixture>
+/// <summary>
+/// The live content/ built: invariants only (every page there, every internal link resolving, titles and languages
+/// set), so they hold whatever a contributor adds. What the seed lists render to is pinned in <see cref="SeedSiteTests"/>.
+/// </summary>
+public sealed partial class RealSiteTests(RealSiteFixture fixture) : IClassFixture<RealSiteFixture>
 {
+    [GeneratedRegex(@"^\d{4}\.\d{4,5}$")]
+    private static partial Regex ArxivFileStem();
+
     private BuiltSite Site => fixture.Site;
 
     [Fact]
@@ -36,6 +44,20 @@ public sealed class RealSiteTests(RealSiteFixture fixture) : IClassFixture<RealS
             .Concat(graph.Lists.Select(l => $"lists/{l.Id}/index.html"))
             .Concat(["index.html", "papers/index.html", "topics/index.html", "404.html", "papers.json", "papers.bib", "feed.xml", "sitemap.xml", "robots.txt"]);
         Assert.All(expected, path => Assert.True(File.Exists(Path.Combine(Site.Output, path)), path));
+    }
+
+    [Fact]
+    public void Every_arxiv_id_a_list_links_and_every_paper_file_is_exactly_one_paper_in_papers_json()
+    {
+        var linked = Directory.Exists(Paths.Content("lists")) ? ArxivLinks.InLists(Paths.Content("lists")) : [];
+        var paperFiles = Directory.Exists(Paths.Content("papers"))
+            ? Directory.EnumerateFiles(Paths.Content("papers"), "*.md", SearchOption.AllDirectories).Select(Path.GetFileNameWithoutExtension).OfType<string>().Where(s => ArxivFileStem().IsMatch(s))
+            : [];
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Site.Output, "papers.json")));
+        var arxiv = json.RootElement.GetProperty("papers").EnumerateArray()
+            .Select(p => p.GetProperty("arxiv")).Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!).ToList();
+
+        Assert.All(linked.Concat(paperFiles).Distinct(StringComparer.Ordinal), id => Assert.Equal(1, arxiv.Count(a => a == id)));
     }
 
     [Fact]
@@ -73,13 +95,6 @@ public sealed class RealSiteTests(RealSiteFixture fixture) : IClassFixture<RealS
     }
 
     [Fact]
-    public void Chinese_content_is_marked_as_chinese()
-    {
-        var list = Site.Parse("lists/llm-paper-timeline/index.html");
-        Assert.Equal("zh", list.QuerySelector(".list-body")!.GetAttribute("lang"));
-    }
-
-    [Fact]
     public void No_page_has_inline_scripts_or_event_handlers()
     {
         foreach (var file in Site.HtmlFiles)
@@ -88,35 +103,6 @@ public sealed class RealSiteTests(RealSiteFixture fixture) : IClassFixture<RealS
             Assert.All(document.Scripts, s => Assert.True(s.HasAttribute("src"), Site.Relative(file)));
             Assert.DoesNotContain(document.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal)) || e.HasAttribute("style"));
         }
-    }
-
-    [Fact]
-    public void A_report_citation_links_to_its_works_cited_entry()
-    {
-        var report = Site.Parse("lists/llm-knowledge-report/index.html");
-        var cite = report.QuerySelector("a.cite[href='#cite-1']");
-        Assert.NotNull(cite);
-        Assert.NotNull(report.GetElementById("cite-1"));
-        Assert.NotNull(report.GetElementById("cite-148"));
-    }
-
-    [Fact]
-    public void Inline_tex_renders_as_mathml_not_as_source()
-    {
-        var report = File.ReadAllText(Path.Combine(Site.Output, "lists/llm-knowledge-report/index.html"));
-        Assert.Contains("<math>", report, StringComparison.Ordinal);
-        Assert.DoesNotContain("$d\\_k$", report, StringComparison.Ordinal);
-        Assert.DoesNotContain("$d_k$", report, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_paper_page_links_back_to_each_list_entry()
-    {
-        var page = Site.Parse("papers/2106.09685/index.html");
-        var links = page.QuerySelectorAll(".mention-head a").Select(a => a.GetAttribute("href")!).ToList();
-        Assert.Contains("/lists/llmfreshman/#entry-lora", links);
-        Assert.Contains(page.QuerySelectorAll("a"), a => a.GetAttribute("href") == "https://arxiv.org/pdf/2106.09685");
-        Assert.Contains("@misc{lora2021_2106_09685", page.QuerySelector(".bibtex")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

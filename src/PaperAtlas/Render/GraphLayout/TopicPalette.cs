@@ -3,19 +3,21 @@ namespace PaperAtlas.Render.GraphLayout;
 /// <summary>
 /// Node colours by topic: the n-th topic (in topics.yml order, counting the topics that colour at least one paper)
 /// takes the n-th colour, so the same content always gets the same colours and the first two dozen topics never
-/// share one. Mid-tone colours that read on the light and the dark theme; grey is kept for papers without a topic.
+/// share one. Every colour, grey included, keeps a contrast of at least 3:1 (WCAG 1.4.11) against the light and the
+/// dark theme's backgrounds, which leaves mid-tones only (relative luminance about 0.15 to 0.25); within that band
+/// each next colour is the one farthest (in CIELAB) from those before it, so the first topics differ the most.
 /// </summary>
 public static class TopicPalette
 {
-    public const string NoTopic = "#9aa0a6";
+    public const string NoTopic = "#7d838b";
 
-    private static readonly string[] Colours =
+    public static IReadOnlyList<string> Colours { get; } =
     [
-        "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#393b79",
-        "#f7b6d2", "#637939", "#6baed6", "#843c39", "#74c476", "#c49c94", "#7b4173", "#e7ba52", "#9edae5", "#ad494a",
-        "#c5b0d5", "#5254a3", "#dbdb8d", "#ff9896",
+        "#1f77b5", "#d625d6", "#d72626", "#1c9e1c", "#a7841d", "#d3629b", "#5e5ee3", "#198d66", "#b96655", "#9b79c8",
+        "#557a22", "#d26e25", "#d3255f", "#1c97a2", "#ab46ab", "#8c6939", "#256dd2", "#9b40de", "#dc35a4", "#198f41",
+        "#e35d5d", "#a96ce5", "#868f19", "#b64b66",
     ];
 
     /// <param name="index">The topic's rank among the topics in use; negative for none.</param>
-    public static string Colour(int index) => index < 0 ? NoTopic : Colours[index % Colours.Length];
+    public static string Colour(int index) => index < 0 ? NoTopic : Colours[index % Colours.Count];
 }

@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+using PaperAtlas.Read;
+
+namespace PaperAtlas.Graph;
+
+/// <summary>
+/// A section a list has of its own: a heading of the list that maps to no topic, with the papers under it (its
+/// subsections' too), so a list whose headings topics.yml does not name still has structure.
+/// </summary>
+/// <param name="Path">The headings above it and itself, outermost first.</param>
+public sealed record ListSection(Section Section, ImmutableArray<string> Path, ImmutableArray<string> PaperIds)
+{
+    public string Title => Section.Title;
+}
