@@ -390,7 +390,7 @@ public sealed class SiteRenderer
     private GraphView GraphPage()
     {
         var picture = _pictures.Whole();
-        var svg = GraphSvg.Write(picture, "atlas-graph", Label("graph_title", "The paper graph"));
+        var svg = GraphSvg.Write(picture, "atlas-graph", Label("graph_title", "The paper graph"), filterable: true);
         var inPicture = picture.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         var legend = _graph.Papers
             .GroupBy(_pictures.TopicIndex)
@@ -422,7 +422,7 @@ public sealed class SiteRenderer
         [
             .. EdgeStyle.Kinds.Append(EdgeStyle.SeeAlso).Concat(kinds.Keys.Where(k => !EdgeStyle.Kinds.Contains(k) && k != EdgeStyle.SeeAlso).Order(StringComparer.Ordinal))
                 .Where(kinds.ContainsKey)
-                .Select(k => new LegendKind(k, RelationLabel(k), EdgeStyle.DashArray(k), kinds[k])),
+                .Select(k => new LegendKind(k, RelationLabel(k), kinds[k])),
         ];
     }
 

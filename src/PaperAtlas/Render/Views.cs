@@ -78,7 +78,7 @@ public sealed record SiteView(
 public sealed record LegendTopic(TopicChip Topic, string Colour, int Count, ImmutableArray<PaperRow> Drawn);
 
 /// <summary>An edge kind in the graph's legend: its label and dash pattern (empty for solid).</summary>
-public sealed record LegendKind(string Kind, string Label, string DashArray, int Count);
+public sealed record LegendKind(string Kind, string Label, int Count);
 
 /// <summary>One relation, for the graph page's text version.</summary>
 public sealed record RelationView(PaperRow From, string Kind, PaperRow To, string Source);

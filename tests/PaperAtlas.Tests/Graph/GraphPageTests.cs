@@ -36,13 +36,16 @@ public sealed class GraphPageTests(RealSiteFixture fixture) : IClassFixture<Real
     }
 
     [Fact]
-    public void The_graph_page_has_a_topic_legend_and_edges_styled_by_kind()
+    public void The_graph_page_has_a_topic_legend_and_edges_styled_by_kind_from_the_stylesheet()
     {
         var page = Site.Parse("graph/index.html");
         Assert.NotEmpty(page.QuerySelectorAll(".graph-legend .legend li"));
         var edges = page.QuerySelectorAll("svg.graph-svg line.edge").ToList();
-        Assert.Contains(edges, e => e.GetAttribute("data-kind") == "extends" && !e.HasAttribute("stroke-dasharray"));
-        Assert.Contains(edges, e => e.GetAttribute("data-kind") == "related" && e.HasAttribute("stroke-dasharray"));
+        Assert.Contains(edges, e => e.GetAttribute("data-kind") == "extends");
+        Assert.Contains(edges, e => e.GetAttribute("data-kind") == "related");
+        Assert.All(edges, e => Assert.False(e.HasAttribute("stroke") || e.HasAttribute("stroke-dasharray"), "a line's stroke is the stylesheet's"));
+        var css = File.ReadAllText(Path.Combine(Site.Output, "assets", "site.css"));
+        Assert.Contains(".edge[data-kind=\"extends\"] { stroke-dasharray: none; }", css, StringComparison.Ordinal);
         Assert.Contains(page.Scripts, s => s.GetAttribute("src") == "/assets/graph.js");
     }
 
