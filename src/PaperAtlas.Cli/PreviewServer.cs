@@ -2,13 +2,14 @@ using System.Net;
 using System.Text;
 using PaperAtlas.Diagnostics;
 using PaperAtlas.Incremental;
+using PaperAtlas.Render;
 
 namespace PaperAtlas.Cli;
 
 /// <summary>
 /// <c>atlas serve</c>: builds the site, serves it on 127.0.0.1, rebuilds when content/ or the theme changes,
-/// and tells open pages to reload over server-sent events. Rebuilds after a content edit are incremental
-/// (<see cref="IncrementalSite"/>): only what the edited files reach is rendered and written. The reload script is served from
+/// and tells open pages to reload over server-sent events. Every rebuild runs the stages of <c>atlas build</c> with a
+/// <see cref="BuildCache"/>: only the edited files are read again, and only pages whose model changed are rendered and written. The reload script is served from
 /// <c>/__atlas/reload.js</c> and added to HTML responses only, never written into site/.
 /// </summary>
 /// <param name="nextFreePort">When <paramref name="port"/> is taken, serve on the next free one (and say so) rather than stop.</param>
@@ -23,7 +24,9 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
     private readonly List<HttpListenerResponse> _clients = [];
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _building = new(1, 1);
-    private readonly IncrementalSite _site = new(options);
+    private readonly SiteBuilder _site = new(options, new BuildCache());
+    private string _themeFolder = "";
+    private string _policy = ContentSecurityPolicy.For(Load.SiteSettings.Default);
     private readonly HashSet<string> _changedFiles = new(StringComparer.Ordinal);
     private bool _scanAll;
     private bool _themeChanged;
@@ -55,7 +58,7 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         }
 
         using var contentWatcher = Watch(options.ContentPath, theme: false);
-        using var themeWatcher = Watch(_site.ThemeFolder, theme: true);
+        using var themeWatcher = Watch(_themeFolder, theme: true);
         log.WriteLine($"serving {options.OutputPath} at {Url} — edits to content/ and templates/ rebuild and reload; Ctrl+C stops");
         cancel.Register(() => _listener.Stop());
         while (!cancel.IsCancellationRequested)
@@ -195,18 +198,20 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
             }
 
             var start = System.Diagnostics.Stopwatch.GetTimestamp();
-            var result = _site.Update(files, theme);
+            var result = _site.Build(files, theme);
             if (!result.Changed)
             {
                 return false;
             }
 
-            DiagnosticPrinter.Print(Normalise.DiagnosticSummary.Summarise([.. result.Build.Analysis.Diagnostics.Where(d => d.Severity != Severity.Info)]), "text", log);
+            var content = result.Analysis.Content;
+            (_themeFolder, _policy) = (SiteBuilder.ThemeFolder(options, content), ContentSecurityPolicy.For(content.Settings));
+            DiagnosticPrinter.Print(Normalise.DiagnosticSummary.Summarise([.. result.Analysis.Diagnostics.Where(d => d.Severity != Severity.Info)]), "text", log);
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            log.WriteLine(result.Build.Written
-                ? $"{(result.Full ? "rebuilt" : "updated")} {result.Build.Files} of {result.Rendered} rendered files in {elapsed:F0} ms"
+            log.WriteLine(result.Written
+                ? $"rendered {result.Rendered} pages, wrote {result.Files} changed files in {elapsed:F0} ms"
                 : "build failed; the previous site is still served");
-            return result.Build.Written;
+            return result.Written;
         }
         finally
         {
@@ -245,7 +250,7 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         try
         {
             response.Headers["X-Content-Type-Options"] = "nosniff";
-            response.Headers["Content-Security-Policy"] = _site.ContentSecurityPolicy;
+            response.Headers["Content-Security-Policy"] = _policy;
             var method = context.Request.HttpMethod;
             if (method is not ("GET" or "HEAD"))
             {

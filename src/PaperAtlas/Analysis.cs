@@ -5,7 +5,10 @@ using PaperAtlas.Load;
 namespace PaperAtlas;
 
 /// <summary>The result of Load → Graph: the paper graph and every diagnostic, sorted.</summary>
-public sealed record Analysis(LoadedContent Content, PaperGraph Graph, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<StageTiming> Timings)
+/// <param name="ListFiles">How many list files were loaded and read.</param>
+/// <param name="PaperFiles">How many paper files were loaded and read.</param>
+public sealed record Analysis(
+    LoadedContent Content, int ListFiles, int PaperFiles, PaperGraph Graph, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<StageTiming> Timings)
 {
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 }

@@ -5,8 +5,8 @@ using PaperAtlas.Incremental;
 namespace PaperAtlas.Benchmarks;
 
 /// <summary>
-/// <c>--serve-edit N</c>: what a person running <c>atlas serve</c> waits for. The site is kept by an
-/// <see cref="IncrementalSite"/> as the preview server keeps it, with a file watcher and the server's 40 ms debounce;
+/// <c>--serve-edit N</c>: what a person running <c>atlas serve</c> waits for. The site is kept by a
+/// <see cref="SiteBuilder"/> with a <see cref="BuildCache"/> as the preview server keeps it, with a file watcher and the server's 40 ms debounce;
 /// each edit is timed from just before the file is written to the moment the edited page's new bytes are on disk
 /// (a poller reads the page every millisecond) and to the end of the rebuild (search index and exports written).
 /// </summary>
@@ -24,15 +24,15 @@ internal static class ServeEditBench
         var content = Path.Combine(workDir, "content");
         Copy(corpusContent, content);
         var output = Path.Combine(workDir, "site");
-        var site = new IncrementalSite(new BuildOptions(content, output, "/", templates));
+        var site = new SiteBuilder(new BuildOptions(content, output, "/", templates), new BuildCache());
         var clock = Stopwatch.StartNew();
-        var first = site.Update();
+        var first = site.Build();
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"bench: {size} papers, full build (in-process, the first rebuild of serve): {clock.Elapsed.TotalSeconds:F1} s — ")
-            + string.Join(", ", first.Build.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Stage} {t.Elapsed.TotalMilliseconds:F0} ms"))));
-        if (!first.Build.Written)
+            + string.Join(", ", first.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Stage} {t.Elapsed.TotalMilliseconds:F0} ms"))));
+        if (!first.Written)
         {
-            throw new InvalidOperationException("the corpus did not build: " + string.Join('\n', first.Build.Analysis.Diagnostics.Take(5)));
+            throw new InvalidOperationException("the corpus did not build: " + string.Join('\n', first.Analysis.Diagnostics.Take(5)));
         }
 
         var papers = Directory.GetFiles(Path.Combine(content, "papers"), "*.md").Order(StringComparer.Ordinal).ToArray();
@@ -43,7 +43,7 @@ internal static class ServeEditBench
         var gate = new Lock();
         var rebuilt = new SemaphoreSlim(0);
         Timer? debounce = null;
-        IncrementalBuildResult? last = null;
+        BuildResult? last = null;
         void OnChange(string path)
         {
             lock (gate)
@@ -59,7 +59,7 @@ internal static class ServeEditBench
                         changed.Clear();
                     }
 
-                    last = site.Update(files);
+                    last = site.Build(files);
                     rebuilt.Release();
                 }, null, DebounceMs, Timeout.Infinite);
             }
@@ -92,8 +92,8 @@ internal static class ServeEditBench
             doneLatencies.Add(done);
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"bench: edit {i + 1}/{edits} ({kind}, {Path.GetFileName(file)}): page on disk {onDisk:F0} ms, rebuild done {done:F0} ms, "
-                + $"{last?.Build.Files} files written of {last?.Rendered} rendered{(last?.Full is true ? " (full)" : "")} — ")
-                + string.Join(", ", last?.Build.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Stage} {t.Elapsed.TotalMilliseconds:F0}")) ?? []));
+                + $"{last?.Files} files written, {last?.Rendered} pages rendered — ")
+                + string.Join(", ", last?.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Stage} {t.Elapsed.TotalMilliseconds:F0}")) ?? []));
             Thread.Sleep(200);
         }
 

@@ -59,7 +59,7 @@ internal static class Fixtures
         var diagnostics = new DiagnosticBag();
         var documents = lists.Select(l => Parse(l.Markdown, DocumentKind.List, l.File, diagnostics)).ToImmutableArray();
         var readings = documents.Select(d => ListReader.Read(d, diagnostics)).ToList();
-        var content = new LoadedContent("content", SiteSettings.Default, [], documents, []);
+        var content = new LoadedContent("content", SiteSettings.Default, [], []);
         var graph = Normaliser.Normalise(content, readings, [], diagnostics);
         return new FixtureGraph(graph, diagnostics.ToSortedList());
     }

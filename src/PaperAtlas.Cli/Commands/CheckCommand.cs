@@ -47,7 +47,7 @@ internal static class CheckCommand
             var errors = diagnostics.Count(d => d.Severity == Severity.Error);
             var warnings = diagnostics.Count(d => d.Severity == Severity.Warning);
             var counts = $"{errors} error(s), {warnings} warning(s)" + (accepted > 0 ? $", {accepted} accepted" : "");
-            cli.Stdout.WriteLine($"{analysis.Graph.Papers.Length} papers from {analysis.Content.Lists.Length} lists and {analysis.Content.Papers.Length} paper files: {counts}");
+            cli.Stdout.WriteLine($"{analysis.Graph.Papers.Length} papers from {analysis.ListFiles} lists and {analysis.PaperFiles} paper files: {counts}");
             var failed = errors > 0 || (parse.GetValue(strict) && warnings > 0);
             if (parse.GetValue(strict) && errors == 0 && warnings > 0)
             {

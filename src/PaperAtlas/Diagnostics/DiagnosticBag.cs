@@ -14,6 +14,14 @@ public sealed class DiagnosticBag
         }
     }
 
+    public void AddRange(IEnumerable<Diagnostic> diagnostics)
+    {
+        lock (_gate)
+        {
+            _items.AddRange(diagnostics);
+        }
+    }
+
     public void Add(Severity severity, string code, SourceLocation location, string message, string help) =>
         Add(new Diagnostic(severity, code, message, location, help));
 

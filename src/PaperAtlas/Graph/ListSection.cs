@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using PaperAtlas.Read;
 
 namespace PaperAtlas.Graph;
@@ -8,7 +7,7 @@ namespace PaperAtlas.Graph;
 /// subsections' too), so a list whose headings topics.yml does not name still has structure.
 /// </summary>
 /// <param name="Path">The headings above it and itself, outermost first.</param>
-public sealed record ListSection(Section Section, ImmutableArray<string> Path, ImmutableArray<string> PaperIds)
+public sealed record ListSection(Section Section, EquatableArray<string> Path, EquatableArray<string> PaperIds)
 {
     public string Title => Section.Title;
 }

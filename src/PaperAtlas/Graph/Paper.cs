@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using PaperAtlas.Read;
 
 namespace PaperAtlas.Graph;
@@ -14,12 +13,12 @@ public sealed record Paper(
     string Title,
     int? Year,
     int? Month,
-    ImmutableArray<string> Authors,
+    EquatableArray<string> Authors,
     string? Venue,
-    ImmutableArray<string> Topics,
-    ImmutableArray<string> Aliases,
-    ImmutableArray<PaperLinkRef> Links,
-    ImmutableArray<PaperMention> Mentions)
+    EquatableArray<string> Topics,
+    EquatableArray<string> Aliases,
+    EquatableArray<PaperLinkRef> Links,
+    EquatableArray<PaperMention> Mentions)
 {
     /// <summary>The paper file's body, when the paper has a file.</summary>
     public string ContributorNotes =>

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using PaperAtlas.Read;
 
 namespace PaperAtlas.Graph;
 
@@ -14,6 +16,10 @@ public sealed class PaperGraph
     private readonly IReadOnlyDictionary<string, ImmutableArray<Paper>> _byList;
     private readonly IReadOnlyDictionary<string, ImmutableArray<Edge>> _edgesOf;
     private readonly IReadOnlyDictionary<string, Topic> _topicById;
+    private readonly IReadOnlyDictionary<string, SourceList> _listById;
+    private readonly IReadOnlyDictionary<string, EquatableArray<TopicNote>> _notesOn;
+    private readonly Lazy<SeeAlso> _seeAlso;
+    private readonly ConcurrentDictionary<string, EquatableArray<string>> _seeAlsoOf = new(StringComparer.Ordinal);
 
     // Plain dictionaries, not frozen ones: freezing analyses every key to pick a lookup strategy, which cost more than
     // all the lookups a build makes (and serve builds a graph per edit).
@@ -22,93 +28,78 @@ public sealed class PaperGraph
         ImmutableArray<Topic> topics,
         ImmutableArray<SourceList> lists,
         ImmutableArray<Edge> edges,
-        ImmutableArray<ReadingPath> readingPaths)
+        ImmutableArray<ReadingPath> readingPaths,
+        IReadOnlyDictionary<string, EquatableArray<TopicNote>>? topicNotes = null)
     {
         Papers = papers;
         Topics = topics;
         Lists = lists;
         Edges = edges;
         ReadingPaths = readingPaths;
-        _byId = papers.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        _byTopic = papers.SelectMany(p => p.Topics.Select(t => (t, p)))
-            .GroupBy(x => x.t, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.p).ToImmutableArray(), StringComparer.Ordinal);
-        _byYear = papers.Where(p => p.Year is not null)
-            .GroupBy(p => p.Year!.Value)
-            .ToDictionary(g => g.Key, g => g.ToImmutableArray());
-        _byList = papers.SelectMany(p => ListsOf(p).Select(l => (l, p)))
-            .GroupBy(x => x.l, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.p).ToImmutableArray(), StringComparer.Ordinal);
-        _edgesOf = edges.SelectMany(e => new[] { (e.From, e), (e.To, e) })
-            .GroupBy(x => x.Item1, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.e).Distinct().ToImmutableArray(), StringComparer.Ordinal);
-        Years = [.. _byYear.Keys.Order()];
-
-        // The first topic with an id wins, as a search through the topics in order would find it.
-        _topicById = topics.DistinctBy(t => t.Id, StringComparer.Ordinal).ToDictionary(t => t.Id, StringComparer.Ordinal);
-    }
-
-    private PaperGraph(PaperGraph from, ImmutableArray<Paper> papers, IReadOnlyDictionary<string, Paper> byId,
-        IReadOnlyDictionary<string, ImmutableArray<Paper>> byTopic, IReadOnlyDictionary<int, ImmutableArray<Paper>> byYear,
-        IReadOnlyDictionary<string, ImmutableArray<Paper>> byList)
-    {
-        Papers = papers;
-        Topics = from.Topics;
-        Lists = from.Lists;
-        Edges = from.Edges;
-        ReadingPaths = from.ReadingPaths;
-        Years = from.Years;
-        _byId = byId;
-        _byTopic = byTopic;
-        _byYear = byYear;
-        _byList = byList;
-        _edgesOf = from._edgesOf;
-        _topicById = from._topicById;
-    }
-
-    /// <summary>
-    /// The same graph with some papers replaced by new versions of themselves, without rebuilding every lookup:
-    /// the preview server's way to apply an edit to a paper's notes in milliseconds. Each replacement must keep
-    /// its id, topics, year and lists, so that every lookup keeps its keys and order.
-    /// </summary>
-    internal PaperGraph WithPapersReplaced(IReadOnlyCollection<Paper> replacements)
-    {
-        var papers = Papers.ToBuilder();
-        var byId = new Dictionary<string, Paper>(_byId, StringComparer.Ordinal);
-        var byTopic = new Dictionary<string, ImmutableArray<Paper>>(_byTopic, StringComparer.Ordinal);
-        var byYear = new Dictionary<int, ImmutableArray<Paper>>(_byYear);
-        var byList = new Dictionary<string, ImmutableArray<Paper>>(_byList, StringComparer.Ordinal);
-        foreach (var paper in replacements)
+        // Plain loops: serve builds a graph per edit, and LINQ's groupings were most of the constructor's time.
+        var byId = new Dictionary<string, Paper>(papers.Length, StringComparer.Ordinal);
+        var byTopic = new Dictionary<string, List<Paper>>(StringComparer.Ordinal);
+        var byYear = new Dictionary<int, List<Paper>>();
+        var byList = new Dictionary<string, List<Paper>>(StringComparer.Ordinal);
+        foreach (var paper in papers)
         {
-            var old = _byId[paper.Id];
-            if (!old.Topics.SequenceEqual(paper.Topics, StringComparer.Ordinal) || old.Year != paper.Year
-                || !ListsOf(old).SequenceEqual(ListsOf(paper), StringComparer.Ordinal))
-            {
-                throw new ArgumentException($"paper {paper.Id} changes its topics, year or lists: build a new graph", nameof(replacements));
-            }
-
-            papers[papers.IndexOf(old)] = paper;
-            byId[paper.Id] = paper;
+            byId.Add(paper.Id, paper);
             foreach (var topic in paper.Topics)
             {
-                byTopic[topic] = byTopic[topic].Replace(old, paper);
+                Bucket(byTopic, topic).Add(paper);
             }
 
             if (paper.Year is { } year)
             {
-                byYear[year] = byYear[year].Replace(old, paper);
+                Bucket(byYear, year).Add(paper);
             }
 
             foreach (var list in ListsOf(paper))
             {
-                byList[list] = byList[list].Replace(old, paper);
+                Bucket(byList, list).Add(paper);
             }
         }
 
-        return new PaperGraph(this, papers.ToImmutable(), byId, byTopic, byYear, byList);
+        var edgesOf = new Dictionary<string, List<Edge>>(StringComparer.Ordinal);
+        foreach (var edge in edges)
+        {
+            Bucket(edgesOf, edge.From).Add(edge);
+            if (edge.To != edge.From)
+            {
+                Bucket(edgesOf, edge.To).Add(edge);
+            }
+        }
+
+        _byId = byId;
+        _byTopic = ToArrays(byTopic);
+        _byYear = ToArrays(byYear);
+        _byList = ToArrays(byList);
+        _edgesOf = ToArrays(edgesOf);
+        Years = [.. _byYear.Keys.Order()];
+
+        // The first topic with an id wins, as a search through the topics in order would find it.
+        _topicById = topics.DistinctBy(t => t.Id, StringComparer.Ordinal).ToDictionary(t => t.Id, StringComparer.Ordinal);
+        _listById = lists.DistinctBy(l => l.Id, StringComparer.Ordinal).ToDictionary(l => l.Id, StringComparer.Ordinal);
+        _notesOn = topicNotes ?? new Dictionary<string, EquatableArray<TopicNote>>();
+        _seeAlso = new Lazy<SeeAlso>(() => new SeeAlso(this));
     }
 
     private static IEnumerable<string> ListsOf(Paper paper) => paper.Mentions.Select(m => m.ListId).Distinct();
+
+    private static List<T> Bucket<TKey, T>(Dictionary<TKey, List<T>> buckets, TKey key)
+        where TKey : notnull
+    {
+        if (!buckets.TryGetValue(key, out var bucket))
+        {
+            buckets[key] = bucket = [];
+        }
+
+        return bucket;
+    }
+
+    private static Dictionary<TKey, ImmutableArray<T>> ToArrays<TKey, T>(Dictionary<TKey, List<T>> buckets)
+        where TKey : notnull =>
+        buckets.ToDictionary(b => b.Key, b => b.Value.ToImmutableArray(), buckets.Comparer);
 
     /// <summary>All papers, ordered by id.</summary>
     public ImmutableArray<Paper> Papers { get; }
@@ -135,4 +126,15 @@ public sealed class PaperGraph
 
     /// <summary>Edges that start or end at the paper.</summary>
     public ImmutableArray<Edge> EdgesOf(string paperId) => _edgesOf.GetValueOrDefault(paperId, []);
+
+    public SourceList? FindList(string id) => _listById.GetValueOrDefault(id);
+
+    /// <summary>The lists' notes on a topic (report sections about a concept under a heading that names it), in list order.</summary>
+    public EquatableArray<TopicNote> NotesOn(string topicId) => _notesOn.GetValueOrDefault(topicId);
+
+    /// <summary>The papers a paper's page suggests under "see also", best first: never one it already relates to.</summary>
+    public EquatableArray<string> SeeAlsoOf(string paperId) =>
+        _seeAlsoOf.GetOrAdd(paperId, static (id, graph) => graph.Find(id) is { } paper
+            ? graph._seeAlso.Value.For(paper, graph.EdgesOf(id).Select(e => e.From == id ? e.To : e.From).ToHashSet(StringComparer.Ordinal))
+            : [], this);
 }

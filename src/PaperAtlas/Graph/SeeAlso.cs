@@ -43,7 +43,7 @@ public sealed class SeeAlso
     }
 
     /// <summary>Up to six papers, best first, leaving out the paper itself and those in <paramref name="exclude"/>.</summary>
-    public ImmutableArray<string> For(Paper paper, IReadOnlySet<string> exclude)
+    public EquatableArray<string> For(Paper paper, IReadOnlySet<string> exclude)
     {
         var scores = new Dictionary<string, int>(StringComparer.Ordinal);
         void Score(string id, int weight)

@@ -1,13 +1,12 @@
-using System.Collections.Immutable;
 using PaperAtlas.Read;
 
 namespace PaperAtlas.Graph;
 
 /// <summary>A curated list as published: its front-matter, its Markdown, its concept sections, and the sections of its own.</summary>
-public sealed record SourceList(ListInfo Info, ImmutableArray<Section> Sections, ImmutableArray<TopicNote> TopicNotes)
+public sealed record SourceList(ListInfo Info, EquatableArray<Section> Sections, EquatableArray<TopicNote> TopicNotes)
 {
     /// <summary>The list's headings that map to no topic and have papers under them, in the list's order.</summary>
-    public ImmutableArray<ListSection> OwnSections { get; init; } = [];
+    public EquatableArray<ListSection> OwnSections { get; init; } = [];
 
     public string Id => Info.Id;
 

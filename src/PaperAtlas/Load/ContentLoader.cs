@@ -14,19 +14,16 @@ public static partial class ContentLoader
     [System.Text.RegularExpressions.GeneratedRegex("\r(?!\n)")]
     private static partial System.Text.RegularExpressions.Regex LoneCr();
 
-    /// <summary>From this many files in a folder on, their front-matter trees are held weakly (0.17 GB of trees at this size).</summary>
-    private const int HoldFrontMatterWeaklyFrom = 20_000;
-
     /// <summary>Larger files are refused: a list this big is a mistake or an attack, never a reading list.</summary>
     public const long MaxFileBytes = 20L * 1024 * 1024;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <param name="files">
-    /// False loads the settings and topics alone, leaving <see cref="LoadedContent.Lists"/> and
-    /// <see cref="LoadedContent.Papers"/> empty, for a caller that loads the files with <see cref="LoadFiles"/>.
-    /// </param>
-    public static LoadedContent Load(string contentPath, DiagnosticBag diagnostics, ParallelOptions? parallel = null, bool files = true)
+    /// <summary>
+    /// The settings, the topics and the list of content files: lists then paper files, each in path order. The files
+    /// are read by Read (<see cref="Read.ContentReader"/>), one at a time, so no file's text or syntax tree outlives its reading.
+    /// </summary>
+    public static LoadedContent Load(string contentPath, DiagnosticBag diagnostics)
     {
         var root = Path.GetFullPath(contentPath);
         var display = DisplayRoot(contentPath);
@@ -34,39 +31,23 @@ public static partial class ContentLoader
         {
             diagnostics.Error(DiagnosticCodes.FileUnreadable, SourceLocation.StartOf(display),
                 "the content folder does not exist", "pass --content with the folder that holds lists/ and topics.yml");
-            return new LoadedContent(root, SiteSettings.Default, [], [], []) { DisplayRoot = display };
+            return new LoadedContent(root, SiteSettings.Default, [], []) { DisplayRoot = display };
         }
 
         var settings = LoadSettings(root, display, diagnostics);
         var topics = LoadTopics(root, display, diagnostics);
-        if (!files)
-        {
-            return new LoadedContent(root, settings, topics, [], []) { DisplayRoot = display };
-        }
-
-        var lists = LoadDocuments(root, display, DocumentKind.List, diagnostics, parallel ?? new ParallelOptions(), Itself);
-        var papers = LoadDocuments(root, display, DocumentKind.Paper, diagnostics, parallel ?? new ParallelOptions(), Itself);
-        return new LoadedContent(root, settings, topics, lists, papers) { DisplayRoot = display };
+        EquatableArray<ContentFile> files = [.. Find(root, display, DocumentKind.List, diagnostics), .. Find(root, display, DocumentKind.Paper, diagnostics)];
+        return new LoadedContent(root, settings, topics, files) { DisplayRoot = display };
     }
 
-    /// <summary>
-    /// Loads the lists or the paper files and hands each to <paramref name="then"/> as soon as it is parsed, keeping only
-    /// what that returns: a caller that reads them at once lets each file's text and syntax trees go while the next is
-    /// loaded, rather than holding every one until the last is loaded (gigabytes at 100,000 papers; at 10,000, 60 MB of
-    /// list trees the collector copied twice).
-    /// </summary>
-    public static ImmutableArray<T> LoadFiles<T>(string contentPath, DocumentKind kind, DiagnosticBag diagnostics, ParallelOptions parallel, Func<SourceDocument, T?> then)
-        where T : class
-    {
-        var root = Path.GetFullPath(contentPath);
-        return Directory.Exists(root) ? LoadDocuments(root, DisplayRoot(contentPath), kind, diagnostics, parallel, then) : [];
-    }
-
-    private static SourceDocument Itself(SourceDocument document) => document;
+    /// <summary>The lists' or paper files' Markdown files, links, special files and names that cannot be slugs left out (and reported).</summary>
+    private static IEnumerable<ContentFile> Find(string root, string display, DocumentKind kind, DiagnosticBag diagnostics) =>
+        ContentFiles.Find(root, display, kind == DocumentKind.List ? "lists" : "papers", ".md", diagnostics)
+            .Where(f => HasSlugNames(f, Shown(display, f), diagnostics))
+            .Select(f => new ContentFile(f, kind));
 
     /// <summary>Parses one Markdown content file from text; the loader and tests share it.</summary>
-    /// <param name="holdFrontMatterWeakly">See <see cref="FrontMatter.Parse"/>: true for the paper files of a very large atlas.</param>
-    public static SourceDocument Parse(string path, string relativePath, DocumentKind kind, string text, DiagnosticBag diagnostics, bool holdFrontMatterWeakly = false)
+    public static SourceDocument Parse(string path, string relativePath, DocumentKind kind, string text, DiagnosticBag diagnostics)
     {
         // A lone CR ends a line for Markdig and YAML alike; make it '\n' (same length, so every offset stays) so that
         // front-matter detection and line numbers agree with what editors show.
@@ -91,7 +72,7 @@ public static partial class ContentLoader
             else
             {
                 var yaml = string.Join('\n', lines[1..close]);
-                frontMatter = FrontMatter.Parse(path, yaml, 2, diagnostics, holdFrontMatterWeakly);
+                frontMatter = FrontMatter.Parse(path, yaml, 2, diagnostics);
                 bodyStart = Math.Min(text.Length, lines.Take(close + 1).Sum(l => l.Length + 1));
             }
         }
@@ -255,25 +236,6 @@ public static partial class ContentLoader
         name.Length is > 0 and <= 120 && name[0] != '.' && !name.Contains("..", StringComparison.Ordinal)
         && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_');
 
-    private static ImmutableArray<T> LoadDocuments<T>(
-        string root, string display, DocumentKind kind, DiagnosticBag diagnostics, ParallelOptions parallel, Func<SourceDocument, T?> then)
-        where T : class
-    {
-        var folder = kind == DocumentKind.List ? "lists" : "papers";
-        var files = ContentFiles.Find(root, display, folder, ".md", diagnostics)
-            .Where(f => HasSlugNames(f, Shown(display, f), diagnostics))
-            .ToArray();
-        var results = new T?[files.Length];
-        var holdWeakly = files.Length >= HoldFrontMatterWeaklyFrom;
-        Parallel.For(0, files.Length, parallel, i =>
-        {
-            var shown = Shown(display, files[i]);
-            var text = ReadText(Path.Combine(root, files[i]), shown, diagnostics);
-            results[i] = text is null ? null : then(Parse(shown, files[i], kind, text, diagnostics, holdWeakly));
-        });
-        return [.. results.OfType<T>()];
-    }
-
     internal static SiteSettings LoadSettings(string root, string display, DiagnosticBag diagnostics)
     {
         if (ReadYamlFile(root, display, "site.yml", diagnostics) is not { } yaml)
@@ -374,7 +336,7 @@ public static partial class ContentLoader
         return FrontMatter.ParseFile(shown, text, diagnostics);
     }
 
-    internal static ImmutableArray<Topic> LoadTopics(string root, string display, DiagnosticBag diagnostics)
+    internal static EquatableArray<Topic> LoadTopics(string root, string display, DiagnosticBag diagnostics)
     {
         if (ReadYamlFile(root, display, "topics.yml", diagnostics) is not { } yaml)
         {

@@ -12,7 +12,6 @@ namespace PaperAtlas.Load;
 public sealed class FrontMatter
 {
     private readonly YamlMappingNode? _root;
-    private readonly Reparsable? _reparsable;
     private readonly int _lineOffset;
 
     private FrontMatter(string file, YamlMappingNode? root, int lineOffset, SourceLocation start)
@@ -23,68 +22,30 @@ public sealed class FrontMatter
         Start = start;
     }
 
-    private FrontMatter(string file, Reparsable reparsable, int lineOffset, SourceLocation start)
-        : this(file, (YamlMappingNode?)null, lineOffset, start)
-    {
-        _reparsable = reparsable;
-    }
-
-    /// <summary>
-    /// A content file's front-matter as YAML text, with its parsed tree held only weakly. The tree is about ten times
-    /// the size of its text (8 KB for a 20-line paper record: a node and two marks per value), and every paper file's
-    /// front-matter a caller keeps (<c>atlas check</c> keeps every loaded file) would be 0.8 GB at 100,000 papers. Held
-    /// weakly, a tree the collector took is parsed again from the same text on next use (the text parsed once already,
-    /// so this yields the same nodes, marks included, and no diagnostics). Smaller atlases hold their trees: a tree
-    /// collected before it is read is parsed twice, which cost a 10,000-paper build 0.4 s.
-    /// </summary>
-    private sealed class Reparsable(string yaml, YamlMappingNode root)
-    {
-        private readonly WeakReference<YamlMappingNode> _tree = new(root);
-
-        public YamlMappingNode Root
-        {
-            get
-            {
-                if (!_tree.TryGetTarget(out var root))
-                {
-                    var stream = new YamlStream();
-                    stream.Load(new StringReader(yaml));
-                    root = (YamlMappingNode)stream.Documents[0].RootNode;
-                    _tree.SetTarget(root);
-                }
-
-                return root;
-            }
-        }
-    }
-
-    private YamlMappingNode? Root => _root ?? _reparsable?.Root;
-
     public string File { get; }
 
     /// <summary>Where the front-matter starts (the opening <c>---</c>), or the file start when there is none.</summary>
     public SourceLocation Start { get; }
 
-    public bool IsEmpty => Root is not { } root || root.Children.Count == 0;
+    public bool IsEmpty => _root is not { } root || root.Children.Count == 0;
 
-    public static FrontMatter None(string file) => new(file, (YamlMappingNode?)null, 0, SourceLocation.StartOf(file));
+    public static FrontMatter None(string file) => new(file, null, 0, SourceLocation.StartOf(file));
 
     public IEnumerable<string> Keys =>
-        Root is not { } root ? [] : root.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "");
+        _root is not { } root ? [] : root.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "");
 
     /// <summary>
     /// Parses YAML that starts on <paramref name="firstLine"/> of <paramref name="file"/> (1-based) so that
     /// every reported line is a line of the file, not of the YAML snippet.
     /// </summary>
-    /// <param name="holdWeakly">Keep the parsed tree only weakly (see <see cref="Reparsable"/>): for atlases so large that every tree held at once costs gigabytes.</param>
-    public static FrontMatter Parse(string file, string yaml, int firstLine, DiagnosticBag diagnostics, bool holdWeakly = false) =>
-        ParseMapping(file, yaml, firstLine, diagnostics, "front-matter", holdWeakly);
+    public static FrontMatter Parse(string file, string yaml, int firstLine, DiagnosticBag diagnostics) =>
+        ParseMapping(file, yaml, firstLine, diagnostics, "front-matter");
 
     /// <summary>Parses a whole YAML file (site.yml, topics.yml) the same way.</summary>
     public static FrontMatter ParseFile(string file, string yaml, DiagnosticBag diagnostics) =>
-        ParseMapping(file, yaml, 1, diagnostics, "YAML file", holdWeakly: false);
+        ParseMapping(file, yaml, 1, diagnostics, "YAML file");
 
-    private static FrontMatter ParseMapping(string file, string yaml, int firstLine, DiagnosticBag diagnostics, string what, bool holdWeakly)
+    private static FrontMatter ParseMapping(string file, string yaml, int firstLine, DiagnosticBag diagnostics, string what)
     {
         var start = new SourceLocation(file, Math.Max(1, firstLine - 1), 1);
         if (NestingGuard.ScanYaml(yaml) is { } deep)
@@ -95,7 +56,7 @@ public sealed class FrontMatter
                 new SourceLocation(file, deep.Line + firstLine - 1, deep.Column),
                 $"the {what} nests {deep.Depth} levels deep; the limit is {NestingGuard.MaxDepth}, so it is not read",
                 "write flat `field: value` lines; no field needs more than a few levels");
-            return new FrontMatter(file, (YamlMappingNode?)null, firstLine - 1, start);
+            return new FrontMatter(file, null, firstLine - 1, start);
         }
 
         // YAML also ends lines at U+0085, U+2028 and U+2029, which editors and Markdig do not: make them spaces
@@ -115,7 +76,7 @@ public sealed class FrontMatter
                 new SourceLocation(file, Math.Max(1, line), column),
                 $"the {what} is not valid YAML: {FirstSentence(ex)}",
                 "fix the YAML syntax (quote values that contain ':' or '#', indent nested fields with spaces)");
-            return new FrontMatter(file, (YamlMappingNode?)null, firstLine - 1, start);
+            return new FrontMatter(file, null, firstLine - 1, start);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
@@ -130,12 +91,12 @@ public sealed class FrontMatter
                 new SourceLocation(file, line, column),
                 $"the {what} is not valid YAML: {message}",
                 "check that every `[` and `{` is closed, and quote values that contain ':' or '#'");
-            return new FrontMatter(file, (YamlMappingNode?)null, firstLine - 1, start);
+            return new FrontMatter(file, null, firstLine - 1, start);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
-            return new FrontMatter(file, (YamlMappingNode?)null, firstLine - 1, start);
+            return new FrontMatter(file, null, firstLine - 1, start);
         }
 
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -146,13 +107,11 @@ public sealed class FrontMatter
                 new SourceLocation(file, (int)node.Start.Line + firstLine - 1, (int)node.Start.Column),
                 $"the {what} must be a mapping of `field: value` lines",
                 "write one `field: value` per line, e.g. `title: My list`");
-            return new FrontMatter(file, (YamlMappingNode?)null, firstLine - 1, start);
+            return new FrontMatter(file, null, firstLine - 1, start);
         }
 
         ReportControlCharacters(file, root, firstLine - 1, diagnostics);
-        return holdWeakly
-            ? new FrontMatter(file, new Reparsable(yaml, root), firstLine - 1, start)
-            : new FrontMatter(file, root, firstLine - 1, start);
+        return new FrontMatter(file, root, firstLine - 1, start);
     }
 
     /// <summary>
@@ -256,7 +215,7 @@ public sealed class FrontMatter
     public FrontMatter Child(YamlMappingNode node) => new(File, node, _lineOffset, LocationOf(node));
 
     public YamlNode? Node(string key) =>
-        Root is { } root && root.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
+        _root is { } root && root.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
 
     public SourceLocation LocationOf(YamlNode node) =>
         new(File, (int)node.Start.Line + _lineOffset, (int)node.Start.Column);
@@ -264,7 +223,7 @@ public sealed class FrontMatter
     /// <summary>The location of a field's key, or of the front-matter when it is absent.</summary>
     public SourceLocation LocationOf(string key)
     {
-        if (Root is not { } root)
+        if (_root is not { } root)
         {
             return Start;
         }

@@ -1,15 +1,16 @@
-using System.Collections.Immutable;
 using PaperAtlas.Graph;
 
 namespace PaperAtlas.Load;
 
-/// <summary>Everything under content/, parsed but not yet interpreted.</summary>
+/// <summary>A content file Load found: where it is inside the content folder (e.g. <c>lists/llmfreshman.md</c>) and what it holds.</summary>
+public sealed record ContentFile(string RelativePath, DocumentKind Kind);
+
+/// <summary>What Load finds under content/: the settings, the topics and the content files, not yet read.</summary>
 public sealed record LoadedContent(
     string ContentPath,
     SiteSettings Settings,
-    ImmutableArray<Topic> Topics,
-    ImmutableArray<SourceDocument> Lists,
-    ImmutableArray<SourceDocument> Papers)
+    EquatableArray<Topic> Topics,
+    EquatableArray<ContentFile> Files)
 {
     /// <summary>The content folder as diagnostics show it (e.g. <c>content</c>), for paths made after loading.</summary>
     public string DisplayRoot { get; init; } = ".";

@@ -1,9 +1,7 @@
-using System.Collections.Immutable;
-
 namespace PaperAtlas.Load;
 
 /// <summary>A reading path declared in site.yml: named, ordered steps, each a paper id or name.</summary>
-public sealed record DeclaredReadingPath(string Title, ImmutableArray<string> Steps);
+public sealed record DeclaredReadingPath(string Title, EquatableArray<string> Steps);
 
 /// <summary>site.yml: what the site is called and how it is served.</summary>
 /// <param name="TitleZh">The title in Chinese, shown instead of <paramref name="Title"/> when the site's own words are Chinese (<see cref="ShownTitle"/>).</param>
@@ -19,13 +17,16 @@ public sealed record SiteSettings(
     string Title,
     string? TitleZh,
     string Description,
-    ImmutableArray<string> Languages,
+    EquatableArray<string> Languages,
     string BaseUrl,
     string? Templates,
     string? SiteUrl,
-    ImmutableArray<DeclaredReadingPath> ReadingPaths,
+    EquatableArray<DeclaredReadingPath> ReadingPaths,
     bool ExternalImages = false)
 {
+    /// <summary>The site's own language: the first of <see cref="Languages"/>.</summary>
+    public string Language => Languages.IsEmpty ? "en" : Languages[0];
+
     public static SiteSettings Default { get; } =
         new("Paper Atlas", null, "", ["en", "zh"], "/", null, null, []);
 
@@ -34,7 +35,7 @@ public sealed record SiteSettings(
         ["title", "title_zh", "description", "languages", "baseUrl", "base_url", "url", "templates", "external_images", "reading_paths"];
 
     /// <summary>The title the site shows: <see cref="TitleZh"/> where its own words are Chinese, else <see cref="Title"/>.</summary>
-    public string ShownTitle => TitleZh is not null && Render.LanguageOfParts.IsChinese(Languages.FirstOrDefault() ?? "en") ? TitleZh : Title;
+    public string ShownTitle => TitleZh is not null && Render.LanguageOfParts.IsChinese(Language) ? TitleZh : Title;
 
     /// <summary>A language tag: two or three letters, then '-' and letters or digits (<c>en</c>, <c>zh-Hans</c>).</summary>
     public static bool IsLanguageTag(string value)

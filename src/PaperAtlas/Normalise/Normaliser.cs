@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PaperAtlas.Diagnostics;
 using PaperAtlas.Graph;
+using PaperAtlas.Incremental;
 using PaperAtlas.Load;
 using PaperAtlas.Read;
 
@@ -12,33 +13,61 @@ namespace PaperAtlas.Normalise;
 /// </summary>
 public static class Normaliser
 {
+    /// <param name="cache">What the builds before made (the preview server keeps it): each paper is made again only when its mentions changed.</param>
     public static PaperGraph Normalise(
         LoadedContent content, IReadOnlyList<ListReading> lists, IReadOnlyList<PaperMention> paperFiles, DiagnosticBag diagnostics,
-        ParallelOptions? parallel = null)
+        ParallelOptions? parallel = null, BuildCache? cache = null)
     {
+        cache?.StartNormalise(content.Topics);
         lists = UniqueSlugs(content, lists, diagnostics);
         var topics = new TopicMatcher(content.Topics);
         var topicIds = content.Topics.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-        var mentions = paperFiles.Concat(lists.SelectMany(l => WithinMentionLimit(l, diagnostics))).ToList();
+        var mentions = paperFiles.Concat(lists.SelectMany(l => WithinMentionLimit(l, diagnostics)));
+        var groups = MentionGrouping.Group(mentions, diagnostics, cache is null ? t => [.. TitleKey.Variants(t)] : cache.TitleVariants);
+        var sectionTopics = new SectionTopics(topics, cache);
+        sectionTopics.ReportUnmapped(groups.SelectMany(g => g.Mentions), diagnostics);
 
-        var groups = GroupMentions(mentions, diagnostics);
-        var sectionTopics = new SectionTopics(topics, diagnostics);
-        // Each group becomes its paper on its own (diagnostics are sorted at the end, section topics are locked);
-        // only the renaming of colliding ids runs in group order.
+        // Each group becomes its paper on its own (diagnostics are sorted at the end); only the renaming of colliding
+        // ids runs in group order.
         var built = new Paper[groups.Count];
-        Parallel.For(0, groups.Count, parallel ?? new ParallelOptions(), i => built[i] = BuildPaper(groups[i], sectionTopics, topicIds, diagnostics));
+        Parallel.For(0, groups.Count, parallel ?? new ParallelOptions(), i =>
+        {
+            var (paper, found) = cache is null ? BuildPaper(groups[i], sectionTopics, topicIds) : cache.Paper(groups[i], g => BuildPaper(g, sectionTopics, topicIds));
+            built[i] = paper;
+            diagnostics.AddRange(found);
+        });
         var papers = Unique(built)
             .OrderBy(p => p.Id, StringComparer.Ordinal)
             .ToImmutableArray();
         var ids = papers.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        var names = new NameIndex(papers);
+        var names = new NameIndex(papers, cache);
         var edges = Relations.Build(papers, names, ids, diagnostics);
         var paths = ReadingPaths.Resolve(lists, content.Settings, names, ids, diagnostics);
         var ownSections = OwnSections.Of(papers, topics);
         var sourceLists = lists
             .Select(l => new SourceList(l.List, l.Sections, l.TopicNotes) { OwnSections = ownSections.GetValueOrDefault(l.List.Id, []) })
             .ToImmutableArray();
-        return new PaperGraph(papers, content.Topics, sourceLists, edges, paths);
+        return new PaperGraph(papers, content.Topics, sourceLists, edges, paths, NotesOnTopics(lists, topics));
+    }
+
+    /// <summary>Each topic's notes: the lists' concept sections whose heading, or a heading above it, names the topic.</summary>
+    private static Dictionary<string, EquatableArray<TopicNote>> NotesOnTopics(IReadOnlyList<ListReading> lists, TopicMatcher topics)
+    {
+        var notes = new Dictionary<string, List<TopicNote>>(StringComparer.Ordinal);
+        foreach (var note in lists.SelectMany(l => l.TopicNotes))
+        {
+            foreach (var topic in note.Sections.Append(note.Section).SelectMany(s => topics.MatchAll(s.Title)).Distinct(StringComparer.Ordinal))
+            {
+                if (!notes.TryGetValue(topic, out var onTopic))
+                {
+                    notes[topic] = onTopic = [];
+                }
+
+                onTopic.Add(note);
+            }
+        }
+
+        return notes.ToDictionary(n => n.Key, n => n.Value.ToEquatableArray(), StringComparer.Ordinal);
     }
 
     /// <summary>How often one list may mention one paper; no list needs more, and each mention costs on the paper's page.</summary>
@@ -100,36 +129,6 @@ public static class Normaliser
     }
 
     /// <summary>
-    /// The paper as <see cref="Normalise"/> would build it after its paper file changed only in what no other paper
-    /// and no grouping reads: the notes, authors, venue and links (the caller checks that). Everything else of the
-    /// paper — id, title, dates, topics, aliases, relations, diagnostics — stays as it was.
-    /// </summary>
-    internal static Paper WithPaperFile(Paper paper, PaperMention oldFile, PaperMention newFile)
-    {
-        var mentions = paper.Mentions.Replace(oldFile, newFile, ReferenceEqualityComparer.Instance);
-        return paper with
-        {
-            Authors = AuthorsOf(mentions),
-            Venue = VenueOf(mentions),
-            Links = LinksOf(paper.ArxivId, paper.Doi, mentions),
-            Mentions = mentions,
-        };
-    }
-
-    /// <summary>
-    /// A paper file whose title changed too: the paper's title, nicknames and title-conflict warnings (into
-    /// <paramref name="diagnostics"/>) are chosen again from its mentions, the rest as <see cref="WithPaperFile"/>.
-    /// The caller has checked that the title reaches no other paper (see <c>Incremental.TitleEdits</c>).
-    /// </summary>
-    internal static Paper WithRetitledPaperFile(Paper paper, PaperMention oldFile, PaperMention newFile, DiagnosticBag diagnostics)
-    {
-        var updated = WithPaperFile(paper, oldFile, newFile);
-        var title = PaperTitle.Choose(updated.Mentions);
-        PaperTitle.ReportConflicts(new PaperGroup(paper.ArxivId!, paper.ArxivId, paper.Doi), updated.Mentions, title, diagnostics);
-        return updated with { Title = title, Aliases = AliasesOf(updated.Mentions, title) };
-    }
-
-    /// <summary>
     /// Ids and slugs made from titles can collide ("ChatGPT" and "Chat-GPT!"); the later paper, in mention order,
     /// gets "-2", "-3", … so every paper keeps its own page.
     /// </summary>
@@ -151,132 +150,10 @@ public static class Normaliser
         }
     }
 
-    /// <summary>
-    /// The title by which <see cref="GroupMentions"/> places a mention that no arXiv id or key places: a DOI-only
-    /// mention by its title (the published version of an arXiv paper of that title), a mention without any id by its
-    /// title or else its name. Null for a mention its id places.
-    /// </summary>
-    internal static string? JoiningTitle(PaperMention mention) =>
-        mention.ArxivId is not null ? null
-        : mention.Doi is not null ? mention.Title
-        : mention.KeyId is not null ? null
-        : mention.Title ?? mention.Name;
-
-    /// <summary>
-    /// Groups mentions into papers. Id'd mentions first; then each id-less mention joins the id'd paper
-    /// with the same normalised title, or else a paper keyed by its title (GPT-2, ChatGPT).
-    /// </summary>
-    private static List<PaperGroup> GroupMentions(List<PaperMention> mentions, DiagnosticBag diagnostics)
+    /// <summary>A group's paper, and what is wrong with its mentions (title conflicts, dates, unknown topics, a second file).</summary>
+    private static (Paper Paper, IReadOnlyList<Diagnostic> Diagnostics) BuildPaper(PaperGroup group, SectionTopics sectionTopics, HashSet<string> topicIds)
     {
-        var groups = new Dictionary<string, PaperGroup>(StringComparer.Ordinal);
-        var order = new List<PaperGroup>();
-        PaperGroup GroupFor(string id, string? arxiv, string? doi)
-        {
-            if (!groups.TryGetValue(id, out var group))
-            {
-                group = new PaperGroup(id, arxiv, doi);
-                groups[id] = group;
-                order.Add(group);
-            }
-
-            return group;
-        }
-
-        var idless = new List<PaperMention>();
-        foreach (var mention in mentions)
-        {
-            if (mention.ArxivId is { } arxiv)
-            {
-                GroupFor(arxiv, arxiv, null).Mentions.Add(mention);
-            }
-            else if (mention.Doi is { } doi)
-            {
-                GroupFor(doi.ToLowerInvariant(), null, doi).Mentions.Add(mention);
-            }
-            else if (mention.KeyId is { } key)
-            {
-                GroupFor(key, null, null).Mentions.Add(mention);
-            }
-            else
-            {
-                idless.Add(mention);
-            }
-        }
-
-        var byTitle = new Dictionary<string, PaperGroup>(StringComparer.Ordinal);
-        foreach (var group in order.OrderBy(g => g.ArxivId is null ? 1 : 0))
-        {
-            foreach (var title in group.Mentions.Select(m => m.Title).OfType<string>())
-            {
-                foreach (var key in TitleKey.Variants(title))
-                {
-                    byTitle.TryAdd(key, group);
-                }
-            }
-        }
-
-        // A DOI-only paper whose title is an arXiv paper's title is that paper's published version. Its other
-        // titles now name the arXiv paper too, so that a later title-only mention joins a group that is emitted.
-        var merged = new HashSet<PaperGroup>();
-        foreach (var group in order.Where(g => g.ArxivId is null && g.Doi is not null).ToList())
-        {
-            var keys = group.Mentions.Select(m => m.Title).OfType<string>().SelectMany(TitleKey.Variants).ToList();
-            var arxiv = keys.Select(k => byTitle.GetValueOrDefault(k)).FirstOrDefault(g => g is { ArxivId: not null });
-            if (arxiv is not null)
-            {
-                arxiv.Mentions.AddRange(group.Mentions);
-                arxiv.Doi ??= group.Doi;
-                foreach (var key in keys.Where(k => byTitle.GetValueOrDefault(k) == group))
-                {
-                    byTitle[key] = arxiv;
-                }
-
-                merged.Add(group);
-                groups.Remove(group.Id);
-            }
-        }
-
-        order.RemoveAll(merged.Contains);
-
-        foreach (var mention in idless)
-        {
-            var text = JoiningTitle(mention);
-            if (text is null)
-            {
-                diagnostics.Warning(DiagnosticCodes.EntryWithoutPaper, mention.Location,
-                    "this entry names no paper: it has neither an id nor a title", "give the entry a title or an arXiv link");
-                continue;
-            }
-
-            var match = TitleKey.Variants(text).Select(k => byTitle.GetValueOrDefault(k)).FirstOrDefault(g => g is not null);
-            if (match is not null)
-            {
-                match.Mentions.Add(mention);
-                continue;
-            }
-
-            if (mention.Kind == MentionKind.WorksCited)
-            {
-                diagnostics.Info(DiagnosticCodes.UnmatchedReference, mention.Location,
-                    $"works-cited entry {mention.CitationNumber} links a paper host but matches no paper by title",
-                    "cite the paper's arXiv page in the entry, or ignore this if it is not a paper");
-                continue;
-            }
-
-            var titleKey = "title:" + TitleKey.Of(text);
-            var group = GroupFor(titleKey, null, null);
-            group.Mentions.Add(mention);
-            foreach (var key in TitleKey.Variants(text))
-            {
-                byTitle.TryAdd(key, group);
-            }
-        }
-
-        return order;
-    }
-
-    private static Paper BuildPaper(PaperGroup group, SectionTopics sectionTopics, HashSet<string> topicIds, DiagnosticBag diagnostics)
-    {
+        var diagnostics = new DiagnosticBag();
         var mentions = group.Mentions
             .OrderBy(m => m.Kind == MentionKind.PaperFile ? 0 : 1)
             .ThenBy(m => m.File, StringComparer.Ordinal)
@@ -297,7 +174,7 @@ public static class Normaliser
         var (year, month) = PaperDates.Choose(group, mentions, diagnostics);
         var id = group.ArxivId ?? group.Doi ?? (group.Id.StartsWith("title:", StringComparison.Ordinal) ? Slug.FromText(title) : group.Id);
         var slug = group.ArxivId is { } a ? a.Replace('/', '-') : group.Doi is { } d ? "doi-" + Slug.FromText(d) : Slug.FromText(id);
-        return new Paper(
+        var paper = new Paper(
             id,
             slug,
             group.ArxivId,
@@ -311,10 +188,11 @@ public static class Normaliser
             AliasesOf(mentions, title),
             LinksOf(group.ArxivId, group.Doi, mentions),
             mentions);
+        return (paper, diagnostics.ToSortedList());
     }
 
     private static ImmutableArray<string> TopicsOf(
-        ImmutableArray<PaperMention> mentions, SectionTopics sectionTopics, HashSet<string> topicIds, DiagnosticBag diagnostics)
+        IReadOnlyList<PaperMention> mentions, SectionTopics sectionTopics, HashSet<string> topicIds, DiagnosticBag diagnostics)
     {
         var result = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var mention in mentions)

@@ -12,7 +12,7 @@ namespace PaperAtlas.Normalise;
 internal static class OwnSections
 {
     /// <summary>Each list's own sections, by list id, from where the papers' mentions stand; a section's papers in the list's order.</summary>
-    public static Dictionary<string, ImmutableArray<ListSection>> Of(IEnumerable<Paper> papers, TopicMatcher topics)
+    public static Dictionary<string, EquatableArray<ListSection>> Of(IEnumerable<Paper> papers, TopicMatcher topics)
     {
         var sections = new Dictionary<string, Dictionary<SourceLocation, (Section Section, ImmutableArray<string> Path, List<(SourceLocation At, string Id)> Papers)>>(StringComparer.Ordinal);
         var mapped = new Dictionary<Section, bool>();
@@ -56,7 +56,7 @@ internal static class OwnSections
             l => l.Value.Values
                 .OrderBy(s => s.Section.Location.Line).ThenBy(s => s.Section.Location.Column)
                 .Select(s => new ListSection(s.Section, s.Path, [.. s.Papers.OrderBy(p => p.At.Line).ThenBy(p => p.At.Column).Select(p => p.Id).Distinct(StringComparer.Ordinal)]))
-                .ToImmutableArray(),
+                .ToEquatableArray(),
             StringComparer.Ordinal);
     }
 }

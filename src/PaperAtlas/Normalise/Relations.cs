@@ -38,7 +38,7 @@ internal static partial class Relations
 
                 foreach (var related in mention.Related)
                 {
-                    var target = ArxivId.TryParse(related.Id, out var arxiv) ? arxiv : related.Id;
+                    var target = related.Target;
                     if (target == paper.Id)
                     {
                         diagnostics.Error(DiagnosticCodes.SelfRelated, related.Location,
@@ -59,11 +59,19 @@ internal static partial class Relations
         }
 
         edges.AddRange(CrossReferences(papers));
-        return [.. edges.Distinct()
-            .OrderBy(e => e.From, StringComparer.Ordinal)
-            .ThenBy(e => e.To, StringComparer.Ordinal)
-            .ThenBy(e => e.Kind, StringComparer.Ordinal)
-            .ThenBy(e => e.Source, StringComparer.Ordinal)];
+
+        // Each edge once, by from, to, kind and source; edges alike in those keep the order they were found in.
+        var seen = new HashSet<Edge>();
+        var sorted = edges.Where(seen.Add).Select((edge, i) => (Edge: edge, Index: i)).ToArray();
+        Array.Sort(sorted, static (a, b) =>
+        {
+            var order = string.CompareOrdinal(a.Edge.From, b.Edge.From);
+            order = order != 0 ? order : string.CompareOrdinal(a.Edge.To, b.Edge.To);
+            order = order != 0 ? order : string.CompareOrdinal(a.Edge.Kind, b.Edge.Kind);
+            order = order != 0 ? order : string.CompareOrdinal(a.Edge.Source, b.Edge.Source);
+            return order != 0 ? order : a.Index.CompareTo(b.Index);
+        });
+        return [.. sorted.Select(s => s.Edge)];
     }
 
     /// <summary>

@@ -1,19 +1,20 @@
+using System.Collections.Concurrent;
 using PaperAtlas.Diagnostics;
+using PaperAtlas.Incremental;
 using PaperAtlas.Read;
 
 namespace PaperAtlas.Normalise;
 
 /// <summary>
-/// The topics a mention's headings map to. A heading that has papers under it but maps to no topic is
-/// reported once, at the heading. A paper's own heading ("## LoRA") may map to a topic but need not.
+/// The topics a mention's headings map to. A heading that has papers under it but maps to no topic is reported once,
+/// at the heading. A paper's own heading ("## LoRA") may map to a topic but need not.
 /// </summary>
-internal sealed class SectionTopics(TopicMatcher matcher, DiagnosticBag diagnostics)
+internal sealed class SectionTopics(TopicMatcher matcher, BuildCache? cache)
 {
     private const string UnmappedBefore = "the section '";
     private const string UnmappedAfter = "' maps to no topic, so its papers get no topic from it";
 
-    private readonly Dictionary<SourceLocation, string?> _cache = [];
-    private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<string, string?> _byTitle = new(StringComparer.Ordinal);
 
     /// <summary>The heading a PA303 names.</summary>
     public static string? HeadingOf(Diagnostic diagnostic) =>
@@ -23,47 +24,41 @@ internal sealed class SectionTopics(TopicMatcher matcher, DiagnosticBag diagnost
 
     public IEnumerable<string> Of(PaperMention mention)
     {
-        if (mention.Kind is MentionKind.WorksCited or MentionKind.PaperFile)
+        if (!HasSections(mention))
         {
             yield break;
         }
 
         foreach (var section in mention.Sections)
         {
-            if (Map(section, reportUnmapped: true) is { } topic)
+            if (Map(section) is { } topic)
             {
                 yield return topic;
             }
         }
 
-        if (mention.OwnHeading is { } own && Map(own, reportUnmapped: false) is { } ownTopic)
+        if (mention.OwnHeading is { } own && Map(own) is { } ownTopic)
         {
             yield return ownTopic;
         }
     }
 
-    private string? Map(Section section, bool reportUnmapped)
+    /// <summary>Reports each heading that papers stand under and that maps to no topic, once.</summary>
+    public void ReportUnmapped(IEnumerable<PaperMention> mentions, DiagnosticBag diagnostics)
     {
-        lock (_gate)
+        var seen = new HashSet<SourceLocation>();
+        foreach (var section in mentions.Where(HasSections).SelectMany(m => m.Sections))
         {
-            if (_cache.TryGetValue(section.Location, out var cached))
-            {
-                return cached;
-            }
-
-            var topic = matcher.Match(section.Title);
-            if (topic is null && reportUnmapped)
+            if (seen.Add(section.Location) && Map(section) is null)
             {
                 diagnostics.Warning(DiagnosticCodes.UnmappedSection, section.Location, UnmappedBefore + section.Title + UnmappedAfter,
                     "add the heading's text to a topic's `aliases` in content/topics.yml, or add a new topic");
             }
-
-            if (topic is not null || reportUnmapped)
-            {
-                _cache[section.Location] = topic;
-            }
-
-            return topic;
         }
     }
+
+    private static bool HasSections(PaperMention mention) => mention.Kind is not (MentionKind.WorksCited or MentionKind.PaperFile);
+
+    private string? Map(Section section) =>
+        _byTitle.GetOrAdd(section.Title, title => cache is null ? matcher.Match(title) : cache.HeadingTopic(title, matcher.Match));
 }

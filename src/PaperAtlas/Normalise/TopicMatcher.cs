@@ -15,42 +15,65 @@ public sealed partial class TopicMatcher
 {
     private readonly FrozenDictionary<string, string> _byKey;
 
+    // Every topic a key names, in topics.yml order: a key two topics share names both.
+    private readonly FrozenDictionary<string, string[]> _allByKey;
+
     public TopicMatcher(IEnumerable<Topic> topics)
     {
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        var all = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var topic in topics)
         {
-            foreach (var name in topic.Aliases.Prepend(topic.NameZh).Prepend(topic.Name).Prepend(topic.Id))
+            foreach (var key in topic.Aliases.Prepend(topic.NameZh).Prepend(topic.Name).Prepend(topic.Id).Select(Key).Where(k => k.Length > 0))
             {
-                keys.TryAdd(Key(name), topic.Id);
+                keys.TryAdd(key, topic.Id);
+                if (!all.TryGetValue(key, out var ids))
+                {
+                    all[key] = ids = [];
+                }
+
+                if (!ids.Contains(topic.Id))
+                {
+                    ids.Add(topic.Id);
+                }
             }
         }
 
-        keys.Remove("");
         _byKey = keys.ToFrozenDictionary(StringComparer.Ordinal);
+        _allByKey = all.ToFrozenDictionary(k => k.Key, k => k.Value.ToArray(), StringComparer.Ordinal);
     }
 
     [GeneratedRegex(@"[(（](?<inner>[^()（）]+)[)）]")]
     private static partial Regex Parenthesised();
 
+    /// <summary>The topic a heading names: the first its whole text, a parenthesised part, or the text outside them names.</summary>
     public string? Match(string heading)
     {
-        var text = SectionTitle.WithoutNumber(heading);
-        if (_byKey.TryGetValue(Key(text), out var id))
+        foreach (var key in KeysOf(heading))
         {
-            return id;
-        }
-
-        foreach (Match match in Parenthesised().Matches(text))
-        {
-            if (_byKey.TryGetValue(Key(match.Groups["inner"].Value), out id))
+            if (_byKey.TryGetValue(key, out var id))
             {
                 return id;
             }
         }
 
-        var outside = Parenthesised().Replace(text, " ");
-        return _byKey.TryGetValue(Key(outside), out id) ? id : null;
+        return null;
+    }
+
+    /// <summary>Every topic the heading names in any of those ways (a heading a topic's notes gather under).</summary>
+    public IEnumerable<string> MatchAll(string heading) =>
+        KeysOf(heading).SelectMany(key => _allByKey.GetValueOrDefault(key) ?? []).Distinct(StringComparer.Ordinal);
+
+    private static IEnumerable<string> KeysOf(string heading)
+    {
+        var text = SectionTitle.WithoutNumber(heading);
+        yield return Key(text);
+        foreach (Match match in Parenthesised().Matches(text))
+        {
+            yield return Key(match.Groups["inner"].Value);
+        }
+
+        yield return Key(Parenthesised().Replace(text, " "));
     }
 
     /// <summary>Case, width, spaces and punctuation do not matter: "Fine-Tuning" = "fine tuning" = "FineTuning".</summary>

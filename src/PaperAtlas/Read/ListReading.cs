@@ -1,14 +1,13 @@
-using System.Collections.Immutable;
 using PaperAtlas.Diagnostics;
 
 namespace PaperAtlas.Read;
 
 /// <summary>An arrow reading path as written (<c>CLIP → LLaMA → RLHF/DPO</c>): each step one or more names.</summary>
 public sealed record ReadingPathSource(
-    string ListId, string Title, SourceLocation Location, ImmutableArray<ImmutableArray<string>> Steps);
+    string ListId, string Title, SourceLocation Location, EquatableArray<EquatableArray<string>> Steps);
 
 /// <summary>A report section that is about a concept, not a paper: kept as a note on its topic.</summary>
-public sealed record TopicNote(string ListId, Section Section, ImmutableArray<Section> Sections, string Note, string Anchor);
+public sealed record TopicNote(string ListId, Section Section, EquatableArray<Section> Sections, string Note, string Anchor);
 
 /// <summary>A list's front-matter.</summary>
 /// <param name="Draft">Where the list says `draft: true`; null when it is no draft (<see cref="DraftFlag"/>).</param>
@@ -18,7 +17,7 @@ public sealed record ListInfo(
 /// <summary>What Read makes of one list file.</summary>
 public sealed record ListReading(
     ListInfo List,
-    ImmutableArray<PaperMention> Mentions,
-    ImmutableArray<ReadingPathSource> ReadingPaths,
-    ImmutableArray<TopicNote> TopicNotes,
-    ImmutableArray<Section> Sections);
+    EquatableArray<PaperMention> Mentions,
+    EquatableArray<ReadingPathSource> ReadingPaths,
+    EquatableArray<TopicNote> TopicNotes,
+    EquatableArray<Section> Sections);

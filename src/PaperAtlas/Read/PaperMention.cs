@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using PaperAtlas.Diagnostics;
 
 namespace PaperAtlas.Read;
@@ -25,7 +24,11 @@ public enum MentionKind
 }
 
 /// <summary>A related-paper declaration from a paper file's front-matter.</summary>
-public sealed record RelatedRef(string Id, string Kind, string Note, SourceLocation Location);
+public sealed record RelatedRef(string Id, string Kind, string Note, SourceLocation Location)
+{
+    /// <summary>The id it names: an arXiv id without its version, else the id as written.</summary>
+    public string Target { get; } = ArxivId.TryParse(Id, out var arxiv) ? arxiv : Id;
+}
 
 /// <summary>A link of a paper: a label such as <c>abs</c>, <c>pdf</c>, <c>code</c>, and the URL.</summary>
 public sealed record PaperLinkRef(string Label, string Url);
@@ -43,7 +46,7 @@ public sealed record PaperMention
     public required MentionKind Kind { get; init; }
 
     /// <summary>The headings above the mention, outermost first (not the paper's own heading).</summary>
-    public ImmutableArray<Section> Sections { get; init; } = [];
+    public EquatableArray<Section> Sections { get; init; } = [];
 
     /// <summary>The heading that names this very paper, in heading lists and reports.</summary>
     public Section? OwnHeading { get; init; }
@@ -74,7 +77,7 @@ public sealed record PaperMention
     public string Note { get; init; } = "";
 
     /// <summary>Works-cited numbers the mention's text cites (reports).</summary>
-    public ImmutableArray<int> Citations { get; init; } = [];
+    public EquatableArray<int> Citations { get; init; } = [];
 
     /// <summary>The number of a works-cited entry.</summary>
     public int? CitationNumber { get; init; }
@@ -85,18 +88,18 @@ public sealed record PaperMention
     /// <summary>The fragment id of this entry on the rendered list page.</summary>
     public string Anchor { get; init; } = "";
 
-    public ImmutableArray<string> Authors { get; init; } = [];
+    public EquatableArray<string> Authors { get; init; } = [];
 
     public string? Venue { get; init; }
 
     /// <summary>Topic ids a paper file declares.</summary>
-    public ImmutableArray<(string Id, SourceLocation Location)> TopicIds { get; init; } = [];
+    public EquatableArray<(string Id, SourceLocation Location)> TopicIds { get; init; } = [];
 
-    public ImmutableArray<string> Aliases { get; init; } = [];
+    public EquatableArray<string> Aliases { get; init; } = [];
 
-    public ImmutableArray<PaperLinkRef> Links { get; init; } = [];
+    public EquatableArray<PaperLinkRef> Links { get; init; } = [];
 
-    public ImmutableArray<RelatedRef> Related { get; init; } = [];
+    public EquatableArray<RelatedRef> Related { get; init; } = [];
 
     /// <summary>The file's own stated id (paper files), whatever form it has.</summary>
     public SourceLocation? IdLocation { get; init; }

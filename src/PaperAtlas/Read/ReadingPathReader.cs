@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -51,9 +50,9 @@ internal static class ReadingPathReader
             }
 
             var steps = parts
-                .Select(p => p.Split(['/', '、', '+'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToImmutableArray())
+                .Select(p => p.Split(['/', '、', '+'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToEquatableArray())
                 .Where(s => !s.IsEmpty)
-                .ToImmutableArray();
+                .ToEquatableArray();
             var title = label.Length > 0 ? label
                 : i > 0 ? MarkdownText.Collapse(string.Concat(lines[i - 1].Select(MarkdownText.Plain))).TrimEnd(':', '：', ' ')
                 : "";

@@ -37,7 +37,7 @@ public static class Bibtex
         {
             Field(builder, "doi", Escape(doi));
         }
-        else if (paper.Links.FirstOrDefault() is { } link)
+        else if (!paper.Links.IsEmpty && paper.Links[0] is var link)
         {
             Field(builder, "url", link.Url);
         }
@@ -48,10 +48,7 @@ public static class Bibtex
     }
 
     /// <summary>papers.bib: every paper's entry, in id order and separated by a newline, as UTF-8 into a stream.</summary>
-    public static void Write(PaperGraph graph, Stream stream) => Write(graph, stream, Entry);
-
-    /// <summary>The same file from each paper's entry as <paramref name="entry"/> gives it (an incremental rebuild keeps them).</summary>
-    internal static void Write(PaperGraph graph, Stream stream, Func<Paper, string> entry)
+    public static void Write(PaperGraph graph, Stream stream)
     {
         using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
         for (var i = 0; i < graph.Papers.Length; i++)
@@ -61,7 +58,7 @@ public static class Bibtex
                 writer.Write('\n');
             }
 
-            writer.Write(entry(graph.Papers[i]));
+            writer.Write(Entry(graph.Papers[i]));
         }
     }
 

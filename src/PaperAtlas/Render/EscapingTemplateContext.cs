@@ -7,7 +7,7 @@ namespace PaperAtlas.Render;
 
 /// <summary>
 /// Scriban prints values as they are; this context HTML-escapes every <c>{{ value }}</c> instead, as Razor does,
-/// so a title with <c>&lt;script&gt;</c> comes out as text. Only <see cref="RawHtml"/> is written as markup.
+/// so a title with <c>&lt;script&gt;</c> comes out as text. Only <see cref="Html"/> is written as markup.
 /// </summary>
 internal sealed class EscapingTemplateContext : TemplateContext
 {
@@ -19,7 +19,7 @@ internal sealed class EscapingTemplateContext : TemplateContext
         return textAsObject switch
         {
             null => this,
-            RawHtml raw => Write(raw.Value),
+            Html html => Write(html.Value),
             BufferedHtml buffered when _splice is null && Output is StringBuilderOutput output && ReferenceEquals(output, Buffers.Current) => Mark(output, buffered),
             BufferedHtml buffered when Output is StringBuilderOutput output => Append(output, buffered),
             BufferedHtml buffered => Write(buffered.ToString()),

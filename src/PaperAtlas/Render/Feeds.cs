@@ -19,7 +19,7 @@ public static class Feeds
     public static IEnumerable<Paper> Newest(PaperGraph graph, int count) =>
         graph.Papers.OrderByDescending(p => p.Year ?? 0).ThenByDescending(p => p.Month ?? 0).ThenBy(p => p.Id, StringComparer.Ordinal).Take(count);
 
-    public static byte[] Atom(PaperGraph graph, SiteSettings settings, Urls urls)
+    public static byte[] Atom(PaperGraph graph, SiteSettings settings, Routes routes)
     {
         var origin = Origin(settings);
         var newest = Newest(graph, 50).ToList();
@@ -28,14 +28,14 @@ public static class Feeds
         {
             writer.WriteStartElement("feed", "http://www.w3.org/2005/Atom");
             writer.WriteElementString("title", XmlText(settings.ShownTitle));
-            writer.WriteElementString("id", origin + urls.Home);
+            writer.WriteElementString("id", origin + routes.Home.Url);
             writer.WriteElementString("updated", updated + "T00:00:00Z");
             writer.WriteStartElement("link");
-            writer.WriteAttributeString("href", origin + urls.Home);
+            writer.WriteAttributeString("href", origin + routes.Home.Url);
             writer.WriteEndElement();
             writer.WriteStartElement("link");
             writer.WriteAttributeString("rel", "self");
-            writer.WriteAttributeString("href", origin + urls.File("feed.xml"));
+            writer.WriteAttributeString("href", origin + routes.File("feed.xml").Url);
             writer.WriteEndElement();
             writer.WriteStartElement("author");
             writer.WriteElementString("name", XmlText(settings.ShownTitle));
@@ -44,10 +44,10 @@ public static class Feeds
             {
                 writer.WriteStartElement("entry");
                 writer.WriteElementString("title", XmlText(paper.Title));
-                writer.WriteElementString("id", origin + urls.Paper(paper.Slug));
+                writer.WriteElementString("id", origin + routes.Paper(paper.Slug).Url);
                 writer.WriteElementString("updated", DateOf(paper) + "T00:00:00Z");
                 writer.WriteStartElement("link");
-                writer.WriteAttributeString("href", origin + urls.Paper(paper.Slug));
+                writer.WriteAttributeString("href", origin + routes.Paper(paper.Slug).Url);
                 writer.WriteEndElement();
                 writer.WriteElementString("summary", XmlText(Summary(paper)));
                 writer.WriteEndElement();
@@ -79,8 +79,8 @@ public static class Feeds
         });
     }
 
-    public static byte[] Robots(SiteSettings settings, Urls urls) =>
-        Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {Origin(settings)}{urls.File("sitemap.xml")}\n");
+    public static byte[] Robots(SiteSettings settings, Routes routes) =>
+        Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\nSitemap: {Origin(settings)}{routes.File("sitemap.xml").Url}\n");
 
     /// <summary>The site's origin for absolute URLs (site.yml `url`); without one, links stay root-relative.</summary>
     private static string Origin(SiteSettings settings) => (settings.SiteUrl ?? "").TrimEnd('/');

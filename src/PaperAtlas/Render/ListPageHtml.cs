@@ -16,18 +16,31 @@ namespace PaperAtlas.Render;
 /// </summary>
 public static class ListPageHtml
 {
+    /// <summary>What a list's page body is made from: the list, where its entries stand and their papers, and the link words.</summary>
     /// <param name="uiLang">The language of the site's own words (the paper-link label), marked where the list's differs.</param>
     /// <param name="externalImages">Show images from other sites (site.yml's <c>external_images</c>); otherwise they are links.</param>
-    public static ListPageBody Render(SourceList list, PaperGraph graph, Urls urls, string paperLinkLabel, string uiLang, bool externalImages)
+    public static ListBody Input(SourceList list, PaperGraph graph, Routes routes, string paperLinkLabel, string uiLang, bool externalImages) => new(
+        list,
+        [
+            .. graph.InList(list.Id).SelectMany(paper => paper.Mentions
+                .Where(m => m.ListId == list.Id)
+                .Select(m => new ListTarget(m.Location.Line, m.Location.Column, m.Anchor, routes.Paper(paper.Slug).Url, paper.Title))),
+        ],
+        paperLinkLabel,
+        string.Equals(list.Info.Lang, uiLang, StringComparison.OrdinalIgnoreCase) ? null : uiLang,
+        externalImages);
+
+    /// <summary>The body's markup alone, for a page that shows no sections of the list's own.</summary>
+    public static string Render(ListBody input) => RenderBody(input).Html.Value;
+
+    public static ListPageBody RenderBody(ListBody input)
     {
-        var label = (Text: paperLinkLabel, Lang: string.Equals(list.Info.Lang, uiLang, StringComparison.OrdinalIgnoreCase) ? null : uiLang);
-        var targets = new Dictionary<(int Line, int Column), (PaperMention Mention, Paper Paper)>();
-        foreach (var paper in graph.InList(list.Id))
+        var list = input.List;
+        var label = (Text: input.PaperLinkLabel, input.LabelLang);
+        var targets = new Dictionary<(int Line, int Column), ListTarget>();
+        foreach (var target in input.Targets)
         {
-            foreach (var mention in paper.Mentions.Where(m => m.ListId == list.Id))
-            {
-                targets[(mention.Location.Line - 1, mention.Location.Column - 1)] = (mention, paper);
-            }
+            targets[(target.Line - 1, target.Column - 1)] = target;
         }
 
         var sectionAnchors = list.TopicNotes.ToDictionary(n => (n.Section.Location.Line - 1, n.Section.Location.Column - 1), n => n.Anchor);
@@ -41,7 +54,7 @@ public static class ListPageHtml
 
         HtmlHeadingsAsHeadings(document, body);
         ShiftHeadings(document);
-        MarkdownHtml.MakeSafe(document, SourceUri(list.Info), externalImages);
+        MarkdownHtml.MakeSafe(document, SourceUri(list.Info), input.ExternalImages);
         var worksCited = MarkWorksCited(document);
         var positions = new LinePositions(body);
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -52,8 +65,8 @@ public static class ListPageHtml
             switch (node)
             {
                 case HeadingBlock heading when targets.TryGetValue((heading.Line, heading.Column), out var target):
-                    heading.GetAttributes().Id = target.Mention.Anchor;
-                    heading.Inline?.AppendChild(new HtmlInline(PaperLink(target.Paper, urls, label, null)));
+                    heading.GetAttributes().Id = target.Anchor;
+                    heading.Inline?.AppendChild(new HtmlInline(PaperLink(target, label, null)));
                     break;
                 case HeadingBlock heading:
                     var id = sectionAnchors.GetValueOrDefault((heading.Line, heading.Column)) ?? heading.GetAttributes().Id ?? HeadingId(MarkdownText.Plain(heading));
@@ -73,10 +86,10 @@ public static class ListPageHtml
                     break;
                 case ListItemBlock item when targets.TryGetValue((item.Line, item.Column), out var target)
                                              && item.LastChild is ParagraphBlock { Inline: { } inline }:
-                    inline.AppendChild(new HtmlInline(PaperLink(target.Paper, urls, label, null)));
+                    inline.AppendChild(new HtmlInline(PaperLink(target, label, null)));
                     break;
                 case Inline inline when inline is LinkInline or AutolinkInline && targets.TryGetValue(positions.Of(inline), out var target):
-                    inline.InsertAfter(new HtmlInline(PaperLink(target.Paper, urls, label, target.Mention.Anchor)));
+                    inline.InsertAfter(new HtmlInline(PaperLink(target, label, target.Anchor)));
                     break;
                 case LiteralInline literal when literal.Parent is not LinkInline:
                     literals.Add(literal);
@@ -84,7 +97,7 @@ public static class ListPageHtml
             }
         }
 
-        MarkPlainTextLinks(literals, targets, positions, urls, label);
+        MarkPlainTextLinks(literals, targets, positions, label);
         if (list.Info.Shape == ListShape.Report && worksCited > 0)
         {
             CitationLinks.Link(document, worksCited, CitationLinks.NumberedNames(list), n => $"#cite-{n}");
@@ -103,7 +116,7 @@ public static class ListPageHtml
     /// the literal that holds it is split there.
     /// </summary>
     private static void MarkPlainTextLinks(
-        List<LiteralInline> literals, Dictionary<(int Line, int Column), (PaperMention Mention, Paper Paper)> targets, LinePositions positions, Urls urls, (string Text, string? Lang) label)
+        List<LiteralInline> literals, Dictionary<(int Line, int Column), ListTarget> targets, LinePositions positions, (string Text, string? Lang) label)
     {
         var lines = targets.Keys.Select(k => k.Line).ToHashSet();
         foreach (var literal in literals)
@@ -115,7 +128,7 @@ public static class ListPageHtml
                 continue;
             }
 
-            var cuts = new List<(int End, (PaperMention Mention, Paper Paper) Target)>();
+            var cuts = new List<(int End, ListTarget Target)>();
             foreach (var found in PlainTextLinks.In(text))
             {
                 if (targets.TryGetValue((line, column + found.Start), out var target))
@@ -130,7 +143,7 @@ public static class ListPageHtml
             {
                 var piece = new LiteralInline(text[position..end]);
                 after.InsertAfter(piece);
-                var link = new HtmlInline(PaperLink(target.Paper, urls, label, target.Mention.Anchor));
+                var link = new HtmlInline(PaperLink(target, label, target.Anchor));
                 piece.InsertAfter(link);
                 (after, position) = (link, end);
             }
@@ -221,11 +234,11 @@ public static class ListPageHtml
         }
     }
 
-    private static string PaperLink(Paper paper, Urls urls, (string Text, string? Lang) label, string? anchor)
+    private static string PaperLink(ListTarget target, (string Text, string? Lang) label, string? anchor)
     {
         var id = anchor is null ? "" : $" id=\"{WebUtility.HtmlEncode(anchor)}\"";
         var lang = label.Lang is null ? "" : $" lang=\"{WebUtility.HtmlEncode(label.Lang)}\"";
-        return $"<a class=\"to-paper\"{id}{lang} href=\"{WebUtility.HtmlEncode(urls.Paper(paper.Slug))}\" title=\"{WebUtility.HtmlEncode(paper.Title)}\">{WebUtility.HtmlEncode(label.Text)}</a>";
+        return $"<a class=\"to-paper\"{id}{lang} href=\"{WebUtility.HtmlEncode(target.PaperUrl)}\" title=\"{WebUtility.HtmlEncode(target.PaperTitle)}\">{WebUtility.HtmlEncode(label.Text)}</a>";
     }
 
     /// <summary>Gives each works-cited entry the id <c>cite-N</c>; returns the highest N.</summary>
@@ -262,3 +275,10 @@ public static class ListPageHtml
 
 /// <summary>A list page's body, and the ids it gave the headings of the list's own sections (by their 1-based line and column).</summary>
 public sealed record ListPageBody(RawHtml Html, IReadOnlyDictionary<(int Line, int Column), string> SectionIds);
+
+/// <summary>An entry of a list (by its 1-based line and column) and the paper page it links to.</summary>
+public sealed record ListTarget(int Line, int Column, string Anchor, string PaperUrl, string PaperTitle);
+
+/// <summary>What a list's page body is made from (<see cref="ListPageHtml.Input"/>): equal inputs make the same body.</summary>
+/// <param name="LabelLang">The language of the link label, when it is not the list's.</param>
+public sealed record ListBody(SourceList List, EquatableArray<ListTarget> Targets, string PaperLinkLabel, string? LabelLang, bool ExternalImages);

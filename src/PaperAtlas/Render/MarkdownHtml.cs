@@ -36,17 +36,17 @@ public static class MarkdownHtml
     /// <summary>Renders a note. Relative links cannot be followed from the site, so they become plain text.</summary>
     /// <param name="externalImages">Show images from other sites (site.yml's <c>external_images</c>); otherwise they are links.</param>
     /// <param name="enrich">Adds to the safe document before it prints (citation links, language marks).</param>
-    public static RawHtml Note(string markdown, bool externalImages, Action<MarkdownDocument>? enrich = null)
+    public static string Note(string markdown, bool externalImages, Action<MarkdownDocument>? enrich = null)
     {
         if (string.IsNullOrWhiteSpace(markdown))
         {
-            return RawHtml.Empty;
+            return "";
         }
 
         var document = Markdown.Parse(markdown, Pipeline);
         MakeSafe(document, relativeBase: null, externalImages);
         enrich?.Invoke(document);
-        return new RawHtml(ToHtml(document));
+        return ToHtml(document);
     }
 
     /// <summary>Makes a parsed document safe to print; <paramref name="relativeBase"/> resolves relative links.</summary>

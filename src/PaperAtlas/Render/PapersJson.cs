@@ -13,88 +13,40 @@ namespace PaperAtlas.Render;
 /// </summary>
 public static class PapersJson
 {
-    internal static readonly JsonWriterOptions Options = new()
+    private static readonly JsonWriterOptions Options = new()
     {
         // Chinese stays readable in the file; HTML-significant characters are still escaped.
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    public static void Write(PaperGraph graph, Stream stream) => Write(graph, stream, paper => Part(graph, paper));
-
-    /// <summary>
-    /// Writes the file from each paper's part (<see cref="Part"/>), so an incremental rebuild can keep the parts of
-    /// papers an edit did not touch. The parts sit between a fixed head and a tail holding the reading paths.
-    /// </summary>
-    internal static void Write(PaperGraph graph, Stream stream, Func<Paper, byte[]> part)
+    public static void Write(PaperGraph graph, Stream stream)
     {
-        stream.Write(Head);
-        for (var i = 0; i < graph.Papers.Length; i++)
-        {
-            if (i > 0)
-            {
-                stream.WriteByte((byte)',');
-            }
-
-            stream.Write(part(graph.Papers[i]));
-        }
-
-        stream.Write(Tail(graph));
-    }
-
-    /// <summary>One paper's object as it stands in the "papers" array.</summary>
-    internal static byte[] Part(PaperGraph graph, Paper paper) => Wrapped(json =>
-    {
-        json.WriteStartObject();
-        json.WriteStartArray("papers");
-        json.Flush();
-        var start = json.BytesCommitted;
-        WritePaper(json, paper, graph.EdgesOf(paper.Id).Where(e => e.From == paper.Id));
-        return start;
-    });
-
-    private static readonly byte[] Head = Wrapped(json =>
-    {
-        json.WriteStartObject();
-        json.WriteStartArray("papers");
-        return 0;
-    });
-
-    /// <summary>The end of the "papers" array (written after a stand-in element, as after papers) and the reading paths.</summary>
-    private static byte[] Tail(PaperGraph graph) => Wrapped(json =>
-    {
-        json.WriteStartObject();
-        json.WriteStartArray("papers");
-        json.WriteNullValue();
-        json.Flush();
-        var start = json.BytesCommitted;
-        json.WriteEndArray();
-        json.WriteStartArray("reading_paths");
-        foreach (var path in graph.ReadingPaths)
-        {
-            WriteReadingPath(json, path);
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-        return start;
-    }, trailingNewline: true);
-
-    /// <summary>What <paramref name="write"/> writes from the offset it returns on.</summary>
-    private static byte[] Wrapped(Func<Utf8JsonWriter, long> write, bool trailingNewline = false)
-    {
-        using var stream = new MemoryStream();
-        long start;
         using (var json = new Utf8JsonWriter(stream, Options))
         {
-            start = write(json);
+            json.WriteStartObject();
+            json.WriteStartArray("papers");
+            foreach (var paper in graph.Papers)
+            {
+                WritePaper(json, paper, graph.EdgesOf(paper.Id).Where(e => e.From == paper.Id));
+                if (json.BytesPending > 1 << 16)
+                {
+                    // The file is hundreds of MB in a large atlas: out to the stream as it goes, never held whole.
+                    json.Flush();
+                }
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("reading_paths");
+            foreach (var path in graph.ReadingPaths)
+            {
+                WriteReadingPath(json, path);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
         }
 
-        if (trailingNewline)
-        {
-            stream.WriteByte((byte)'\n');
-        }
-
-        return stream.ToArray()[(int)start..];
+        stream.WriteByte((byte)'\n');
     }
 
     private static void WritePaper(Utf8JsonWriter json, Paper paper, IEnumerable<Edge> relations)

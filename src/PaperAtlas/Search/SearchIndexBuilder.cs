@@ -38,7 +38,8 @@ public static class SearchIndexBuilder
     /// <summary>How many papers are scored in parallel before their terms are merged: bounds the memory held by per-paper scores.</summary>
     private const int ScoreBatch = 1024;
 
-    public static IReadOnlyList<IndexFile> Build(PaperGraph graph, ParallelOptions? parallel = null)
+    /// <param name="scores">Papers' terms scored before (the preview server keeps them, by paper); null scores every paper.</param>
+    public static IReadOnlyList<IndexFile> Build(PaperGraph graph, ParallelOptions? parallel = null, Incremental.Memo<Paper, Dictionary<string, int>>? scores = null)
     {
         // Papers are scored in parallel a batch at a time, then merged in paper order, so the bytes do not depend on timing.
         // Postings are appended in paper order, so each list is sorted as built (a list of pairs is a third of a dictionary's size).
@@ -48,7 +49,9 @@ public static class SearchIndexBuilder
         for (var start = 0; start < graph.Papers.Length; start += ScoreBatch)
         {
             var count = Math.Min(ScoreBatch, graph.Papers.Length - start);
-            Parallel.For(0, count, parallel ?? new ParallelOptions(), k => batch[k] = Score(graph, graph.Papers[start + k], terms));
+            Parallel.For(0, count, parallel ?? new ParallelOptions(), k => batch[k] = scores is null
+                ? Score(graph, graph.Papers[start + k], terms)
+                : scores.Get(graph.Papers[start + k], paper => Score(graph, paper, terms)));
             for (var k = 0; k < count; k++)
             {
                 foreach (var (term, score) in batch[k])
@@ -234,8 +237,6 @@ public static class SearchIndexBuilder
     }
 
     /// <summary>A term's postings as the browser reads them: pairs of (document id gap, score), by document id.</summary>
-    internal static int[] Encode(Dictionary<int, int> postings) => Encode([.. postings.OrderBy(d => d.Key).Select(d => (d.Key, d.Value))]);
-
     private static int[] Encode(List<(int Doc, int Score)> docs)
     {
         var list = new int[docs.Count * 2];

@@ -1,9 +1,9 @@
 namespace PaperAtlas.Write;
 
 /// <summary>
-/// Write for the preview server's rebuilds: files are replaced in the live output one by one, and only when their
-/// bytes changed, so an edit costs the few files it touches and the browser's cache keeps the rest. Each file is
-/// written beside its place and renamed over it, so a page is never served half-written.
+/// Write for a build over a site already written (the preview server's): files are replaced in the live output one by
+/// one, and only when their bytes changed, so an edit costs the few files it touches and the browser's cache keeps the
+/// rest. Each file is written beside its place and renamed over it, so a page is never served half-written.
 /// </summary>
 public sealed class InPlaceOutput(string outputPath)
 {
@@ -31,8 +31,8 @@ public sealed class InPlaceOutput(string outputPath)
     }
 
     /// <summary>
-    /// Writes a file known to have changed straight from its parts, without holding it in memory or comparing it:
-    /// papers.json is tens of megabytes at ten thousand papers, and reading it back would cost more than writing it.
+    /// Writes a file as <paramref name="write"/> streams it, unless the file already holds those bytes: the stream goes
+    /// to a file beside it, which replaces it only when the two differ (papers.json is tens of MB: never held whole).
     /// </summary>
     public void WriteStream(string relativePath, Action<Stream> write)
     {
@@ -44,40 +44,53 @@ public sealed class InPlaceOutput(string outputPath)
             write(stream);
         }
 
+        if (SameBytes(temporary, full))
+        {
+            File.Delete(temporary);
+            return;
+        }
+
         File.Move(temporary, full, overwrite: true);
         Interlocked.Increment(ref _written);
     }
 
-    /// <summary>Removes every file under <paramref name="folder"/> (site-relative; "" for all) that <paramref name="keep"/> rejects, never the site's marker.</summary>
-    public int DeleteExcept(string folder, Func<string, bool> keep)
+    /// <summary>Deletes files of the site (site-relative paths), and the folders they leave empty; never the site's marker.</summary>
+    public void Delete(IEnumerable<string> relativePaths)
     {
-        var root = folder.Length == 0 ? _output : Resolve(folder);
-        if (!Directory.Exists(root))
+        foreach (var relative in relativePaths.Where(p => p != OutputFolder.MarkerName))
         {
-            return 0;
-        }
+            var full = Resolve(relative);
+            File.Delete(full);
 
-        var deleted = 0;
-        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).ToList())
-        {
-            var relative = Path.GetRelativePath(_output, file).Replace('\\', '/');
-            if (relative != OutputFolder.MarkerName && !keep(relative))
-            {
-                File.Delete(file);
-                deleted++;
-            }
-        }
-
-        // A full build leaves no empty folders (a removed paper's papers/<slug>/), so neither may this.
-        foreach (var dir in Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length).ToList())
-        {
-            if (!Directory.EnumerateFileSystemEntries(dir).Any())
+            // A full build leaves no empty folders (a removed paper's papers/<slug>/), so neither may this.
+            for (var dir = Path.GetDirectoryName(full); dir is not null && dir.Length > _output.Length && Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any(); dir = Path.GetDirectoryName(dir))
             {
                 Directory.Delete(dir);
             }
         }
+    }
 
-        return deleted;
+    private static bool SameBytes(string left, string right)
+    {
+        var (a, b) = (new FileInfo(left), new FileInfo(right));
+        if (!b.Exists || a.Length != b.Length)
+        {
+            return false;
+        }
+
+        using var x = a.OpenRead();
+        using var y = b.OpenRead();
+        var (bufferX, bufferY) = (new byte[1 << 16], new byte[1 << 16]);
+        int read;
+        while ((read = x.ReadAtLeast(bufferX, bufferX.Length, throwOnEndOfStream: false)) > 0)
+        {
+            if (y.ReadAtLeast(bufferY, read, throwOnEndOfStream: false) != read || !bufferX.AsSpan(0, read).SequenceEqual(bufferY.AsSpan(0, read)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private string Resolve(string relativePath) => SitePath.Resolve(_output, relativePath);

@@ -12,7 +12,7 @@ public static class LinkChecker
     public static IReadOnlyList<string> Check(string sitePath, string basePath)
     {
         var root = Path.GetFullPath(sitePath);
-        var prefix = new Render.Urls(basePath).Base;
+        var routes = new Render.Routes(basePath);
         var parser = new HtmlParser();
         var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var broken = new List<string>();
@@ -38,15 +38,14 @@ public static class LinkChecker
                 {
                     target = file;
                 }
-                else if (!path.StartsWith(prefix, StringComparison.Ordinal))
+                else if (routes.FileOf(path) is not { } relative)
                 {
-                    broken.Add($"{shown}: {url} (not under the base URL {prefix})");
+                    broken.Add($"{shown}: {url} (not under the base URL {routes.Base})");
                     continue;
                 }
                 else
                 {
-                    var local = Path.GetFullPath(Path.Combine(root, Uri.UnescapeDataString(path[prefix.Length..])));
-                    target = path.EndsWith('/') ? Path.Combine(local, "index.html") : local;
+                    target = Path.GetFullPath(Path.Combine(root, Uri.UnescapeDataString(relative)));
                 }
 
                 if (!File.Exists(target))

@@ -9,7 +9,7 @@ namespace PaperAtlas.Tests.Graph;
 public sealed class GraphLayoutTests
 {
     private static PaperGraphPictures Pictures() =>
-        new(SeedContent.Analysis.Graph, new Urls("/"), kind => kind);
+        new(SeedContent.Analysis.Graph, new Routes("/"), kind => kind);
 
     [Fact]
     public void Two_layouts_of_the_same_content_give_byte_identical_svg()
@@ -39,10 +39,10 @@ public sealed class GraphLayoutTests
     {
         var picture = Pictures().Whole();
         var labels = picture.Labels;
-        Assert.True(labels.Count >= picture.Nodes.Length / 2, $"only {labels.Count} of {picture.Nodes.Length} nodes got a label");
-        for (var i = 0; i < labels.Count; i++)
+        Assert.True(labels.Length >= picture.Nodes.Length / 2, $"only {labels.Length} of {picture.Nodes.Length} nodes got a label");
+        for (var i = 0; i < labels.Length; i++)
         {
-            for (var j = i + 1; j < labels.Count; j++)
+            for (var j = i + 1; j < labels.Length; j++)
             {
                 Assert.False(labels[i].Box.Overlaps(labels[j].Box), $"labels '{labels[i].Text}' and '{labels[j].Text}' overlap");
             }
@@ -119,7 +119,7 @@ public sealed class GraphLayoutTests
         // Paper 0 links to the 100 papers after it: those 101 are the best connected and must be drawn.
         var edges = Enumerable.Range(1, 100).Select(i => new PaperAtlas.Graph.Edge("p00000", $"p{i:00000}", "uses", "papers", "")).ToImmutableArray();
         var graph = new PaperAtlas.Graph.PaperGraph(papers, [], [], edges, []);
-        var picture = new PaperGraphPictures(graph, new Urls("/"), kind => kind).Whole();
+        var picture = new PaperGraphPictures(graph, new Routes("/"), kind => kind).Whole();
 
         Assert.Equal(PaperGraphPictures.MaxDrawn, picture.Nodes.Length);
         Assert.Contains(picture.Nodes, n => n.Id == "p00000");

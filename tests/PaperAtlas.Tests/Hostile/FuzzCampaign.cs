@@ -145,8 +145,7 @@ internal static class FuzzCampaign
         }
 
         // Normalising what was read must not fail either (ids, titles, years, sections, related edges).
-        var content = new LoadedContent("content", SiteSettings.Default, [],
-            kind == DocumentKind.List ? [document] : [], kind == DocumentKind.Paper ? [document] : []);
+        var content = new LoadedContent("content", SiteSettings.Default, [], []);
         Normaliser.Normalise(content, reading is null ? [] : [reading], mention is null ? [] : [mention], diagnostics);
         return CheckLocations(diagnostics.ToSortedList(), shown, document.Text.Split('\n').Length);
     }

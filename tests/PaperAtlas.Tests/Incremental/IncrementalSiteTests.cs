@@ -3,7 +3,7 @@ using PaperAtlas.Incremental;
 namespace PaperAtlas.Tests.Incremental;
 
 /// <summary>
-/// `atlas serve` rebuilds after an edit by rendering only what the edit reaches. Whatever it skips, the site it leaves
+/// `atlas serve` rebuilds after an edit with a cache: only the pages whose model changed are rendered. Whatever it skips, the site it leaves
 /// must be the one a full `atlas build` of the same content writes, file for file and byte for byte.
 /// </summary>
 public sealed class IncrementalSiteTests : IDisposable
@@ -26,10 +26,10 @@ public sealed class IncrementalSiteTests : IDisposable
         var site = Start();
 
         Edit("papers/2305.14314.md", text => text + "\nDouble quantisation saves another 0.37 bits per parameter.\n");
-        var result = site.Update(["papers/2305.14314.md"]);
+        var result = site.Build(["papers/2305.14314.md"]);
 
-        Assert.True(result.Build.Written);
-        Assert.False(result.Full);
+        Assert.True(result.Written);
+        Assert.Equal(1, result.Rendered);
         Assert.Contains("Double quantisation", Page("papers/2305.14314/index.html"), StringComparison.Ordinal);
         AssertSameAsFullBuild();
     }
@@ -40,10 +40,10 @@ public sealed class IncrementalSiteTests : IDisposable
         var site = Start();
 
         Edit("papers/2305.18290.md", text => text.Replace("title: \"Direct Preference Optimization: Your Language Model is Secretly a Reward Model\"", "title: \"Direct Preference Optimisation\"", StringComparison.Ordinal));
-        var result = site.Update(["papers/2305.18290.md"]);
+        var result = site.Build(["papers/2305.18290.md"]);
 
-        Assert.True(result.Build.Written);
-        Assert.False(result.Full);
+        Assert.True(result.Written);
+        AssertNotEveryPage(result);
         AssertSameAsFullBuild();
     }
 
@@ -55,14 +55,14 @@ public sealed class IncrementalSiteTests : IDisposable
 
         // The list still calls 2305.18290 by its old title: a title conflict (PA301) appears, then goes again.
         Edit("papers/2305.18290.md", text => text.Replace(Original, "title: \"Totally Different Work\"", StringComparison.Ordinal));
-        var renamed = site.Update(["papers/2305.18290.md"]);
-        Assert.False(renamed.Full);
-        Assert.Contains(renamed.Build.Analysis.Diagnostics, d => d.Code == Diagnostics.DiagnosticCodes.TitleConflict);
+        var renamed = site.Build(["papers/2305.18290.md"]);
+        AssertNotEveryPage(renamed);
+        Assert.Contains(renamed.Analysis.Diagnostics, d => d.Code == Diagnostics.DiagnosticCodes.TitleConflict);
         AssertSameAsFullBuild(renamed);
 
         Edit("papers/2305.18290.md", text => text.Replace("title: \"Totally Different Work\"", Original, StringComparison.Ordinal));
-        var restored = site.Update(["papers/2305.18290.md"]);
-        Assert.DoesNotContain(restored.Build.Analysis.Diagnostics, d => d.Code == Diagnostics.DiagnosticCodes.TitleConflict);
+        var restored = site.Build(["papers/2305.18290.md"]);
+        Assert.DoesNotContain(restored.Analysis.Diagnostics, d => d.Code == Diagnostics.DiagnosticCodes.TitleConflict);
         AssertSameAsFullBuild(restored);
     }
 
@@ -73,7 +73,7 @@ public sealed class IncrementalSiteTests : IDisposable
 
         // The list's path "LoRA → DPO → KTO" finds KTO by name; a paper earlier in id order now answers to "KTO" first.
         Edit("papers/2305.14314.md", text => text.Replace("title: \"QLoRA: Efficient Finetuning of Quantized LLMs\"", "title: \"KTO\"", StringComparison.Ordinal));
-        AssertSameAsFullBuild(site.Update(["papers/2305.14314.md"]));
+        AssertSameAsFullBuild(site.Build(["papers/2305.14314.md"]));
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class IncrementalSiteTests : IDisposable
         var site = Start();
 
         Edit("papers/2305.14314.md", text => text.Replace("title: \"QLoRA: Efficient Finetuning of Quantized LLMs\"", "title: \"Paged Optimisers for Quantised Finetuning\"", StringComparison.Ordinal));
-        AssertSameAsFullBuild(site.Update(["papers/2305.14314.md"]));
+        AssertSameAsFullBuild(site.Build(["papers/2305.14314.md"]));
         Assert.False(File.Exists(_folder.PathOf(Path.Combine("site", "papers", "paged-optimisers-for-quantised-finetuning", "index.html"))));
     }
 
@@ -95,7 +95,7 @@ public sealed class IncrementalSiteTests : IDisposable
         var site = Start();
 
         Edit("papers/2402.01306.md", text => text.Replace("year: 2024", "year: 2023", StringComparison.Ordinal));
-        Assert.True(site.Update(["papers/2402.01306.md"]).Build.Written);
+        Assert.True(site.Build(["papers/2402.01306.md"]).Written);
 
         AssertSameAsFullBuild();
     }
@@ -106,11 +106,11 @@ public sealed class IncrementalSiteTests : IDisposable
         var site = Start();
 
         Edit("papers/2305.14314.md", text => text.Replace("topics: [peft]", "topics: [peft, alignment]", StringComparison.Ordinal));
-        Assert.True(site.Update(["papers/2305.14314.md"]).Build.Written);
+        Assert.True(site.Build(["papers/2305.14314.md"]).Written);
         AssertSameAsFullBuild();
 
         Edit("papers/2402.01306.md", text => text.Replace("id: \"2305.18290\"", "id: \"2106.09685\"", StringComparison.Ordinal));
-        Assert.True(site.Update(["papers/2402.01306.md"]).Build.Written);
+        Assert.True(site.Build(["papers/2402.01306.md"]).Written);
         AssertSameAsFullBuild();
     }
 
@@ -120,7 +120,7 @@ public sealed class IncrementalSiteTests : IDisposable
         var site = Start();
 
         Edit("lists/techniques.md", text => text + "\n| **GaLore** | GaLore: Memory-Efficient LLM Training by Gradient Low-Rank Projection | [arXiv:2403.03507](https://arxiv.org/abs/2403.03507) |\n");
-        Assert.True(site.Update(["lists/techniques.md"]).Build.Written);
+        Assert.True(site.Build(["lists/techniques.md"]).Written);
 
         Assert.True(File.Exists(_folder.PathOf("site/papers/2403.03507/index.html")));
         AssertSameAsFullBuild();
@@ -132,10 +132,10 @@ public sealed class IncrementalSiteTests : IDisposable
         var site = Start();
 
         Edit("lists/report.md", text => text + "\nA closing remark about the report.\n");
-        var result = site.Update(["lists/report.md"]);
+        var result = site.Build(["lists/report.md"]);
 
-        Assert.True(result.Build.Written);
-        Assert.False(result.Full);
+        Assert.True(result.Written);
+        AssertNotEveryPage(result);
         AssertSameAsFullBuild();
     }
 
@@ -146,7 +146,7 @@ public sealed class IncrementalSiteTests : IDisposable
 
         File.Delete(Path.Combine(_content, "papers", "2305.14314.md"));
         WritePaper("2404.00001", "A Paper Only Its File Knows", 2024, "architecture", "Solo", "2106.09685", "Found by a full scan.");
-        Assert.True(site.Update().Build.Written);
+        Assert.True(site.Build().Written);
 
         Assert.True(File.Exists(_folder.PathOf("site/papers/2404.00001/index.html")));
         Assert.False(Directory.Exists(_folder.PathOf("site/papers/2305.14314")));
@@ -160,14 +160,14 @@ public sealed class IncrementalSiteTests : IDisposable
         var before = Snapshot(_folder.PathOf("site"));
 
         Edit("papers/2305.14314.md", text => text.Replace("topics: [peft]", "topics: [no-such-topic]", StringComparison.Ordinal));
-        var broken = site.Update(["papers/2305.14314.md"]);
+        var broken = site.Build(["papers/2305.14314.md"]);
 
-        Assert.False(broken.Build.Written);
-        Assert.Contains(broken.Build.Analysis.Diagnostics, d => d.Code == Diagnostics.DiagnosticCodes.UnknownTopic);
+        Assert.False(broken.Written);
+        Assert.Contains(broken.Analysis.Diagnostics, d => d.Code == Diagnostics.DiagnosticCodes.UnknownTopic);
         AssertSameFiles(before, Snapshot(_folder.PathOf("site")));
 
         Edit("papers/2305.14314.md", text => text.Replace("topics: [no-such-topic]", "topics: [peft]", StringComparison.Ordinal) + "\nFixed.\n");
-        Assert.True(site.Update(["papers/2305.14314.md"]).Build.Written);
+        Assert.True(site.Build(["papers/2305.14314.md"]).Written);
         AssertSameAsFullBuild();
     }
 
@@ -177,10 +177,10 @@ public sealed class IncrementalSiteTests : IDisposable
         var site = Start();
 
         Edit("papers/2305.14314.md", text => text);
-        var result = site.Update(["papers/2305.14314.md"]);
+        var result = site.Build(["papers/2305.14314.md"]);
 
         Assert.False(result.Changed);
-        Assert.Equal(0, result.Build.Files);
+        Assert.Equal(0, result.Files);
     }
 
     [Fact]
@@ -191,18 +191,22 @@ public sealed class IncrementalSiteTests : IDisposable
         {
             Edit("papers/2106.09685.md", text => text + $"\nNote {i}.\n");
             Edit("papers/2305.18290.md", text => text.Replace("authors: [", $"authors: [Author {i}, ", StringComparison.Ordinal));
-            Assert.True(site.Update(["papers/2106.09685.md", "papers/2305.18290.md"]).Build.Written);
+            Assert.True(site.Build(["papers/2106.09685.md", "papers/2305.18290.md"]).Written);
             AssertSameAsFullBuild();
         }
     }
 
-    private IncrementalSite Start()
+    private SiteBuilder Start()
     {
-        var site = new IncrementalSite(Options(_folder.PathOf("site")));
-        Assert.True(site.Update().Build.Written);
+        var site = new SiteBuilder(Options(_folder.PathOf("site")), new BuildCache());
+        Assert.True(site.Build().Written);
         AssertSameAsFullBuild();
         return site;
     }
+
+    /// <summary>An edit that shows on a few pages renders those, not the whole site.</summary>
+    private void AssertNotEveryPage(BuildResult result) =>
+        Assert.InRange(result.Rendered, 1, Directory.EnumerateFiles(_folder.PathOf("site"), "*.html", SearchOption.AllDirectories).Count() / 2);
 
     private BuildOptions Options(string output) => new(_content, output, "/", _templates, MaxParallelism: 2);
 
@@ -229,10 +233,10 @@ public sealed class IncrementalSiteTests : IDisposable
 
     private string Page(string relative) => File.ReadAllText(_folder.PathOf(Path.Combine("site", relative)));
 
-    private void AssertSameAsFullBuild(IncrementalBuildResult result)
+    private void AssertSameAsFullBuild(BuildResult result)
     {
-        Assert.True(result.Build.Written);
-        Assert.Equal(SiteBuilder.Analyse(_content).Diagnostics, result.Build.Analysis.Diagnostics);
+        Assert.True(result.Written);
+        Assert.Equal(SiteBuilder.Analyse(_content).Diagnostics, result.Analysis.Diagnostics);
         AssertSameAsFullBuild();
     }
 

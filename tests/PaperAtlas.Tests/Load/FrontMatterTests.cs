@@ -37,23 +37,6 @@ public sealed class FrontMatterTests
     }
 
     [Fact]
-    public void A_front_matter_held_weakly_reads_the_same_after_the_collector_took_its_tree()
-    {
-        var diagnostics = new DiagnosticBag();
-        var yaml = Fixtures.Lines("id: \"2106.09685\"", "title: LoRA", "aliases: [LoRA, Low-Rank]");
-        var weak = PaperAtlas.Load.FrontMatter.Parse("content/papers/2106.09685.md", yaml, 2, diagnostics, holdWeakly: true);
-
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-
-        Assert.Empty(diagnostics.ToSortedList());
-        Assert.Equal(["id", "title", "aliases"], weak.Keys.ToArray());
-        Assert.Equal("LoRA", weak.GetString("title", diagnostics));
-        Assert.Equal(["LoRA", "Low-Rank"], weak.GetStringList("aliases", diagnostics).Select(a => a.Value).ToArray());
-        Assert.Equal(new SourceLocation("content/papers/2106.09685.md", 3, 1), weak.LocationOf("title"));
-    }
-
-    [Fact]
     public void Malformed_yaml_is_PA101_on_the_files_line_of_the_error()
     {
         var reading = Fixtures.Read(Fixtures.Lines(

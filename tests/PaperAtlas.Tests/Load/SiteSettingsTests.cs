@@ -15,7 +15,7 @@ public sealed class SiteSettingsTests : IDisposable
     {
         _temp.Write("content/site.yml", Fixtures.Lines(lines));
         var diagnostics = new DiagnosticBag();
-        var content = ContentLoader.Load(_temp.PathOf("content"), diagnostics, files: false);
+        var content = ContentLoader.Load(_temp.PathOf("content"), diagnostics);
         return (content.Settings, diagnostics.ToSortedList());
     }
 

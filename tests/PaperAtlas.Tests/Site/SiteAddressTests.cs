@@ -30,7 +30,7 @@ public sealed class SiteAddressTests : IDisposable
     [InlineData("paper-atlas", "/paper-atlas/", null)]
     public void A_base_url_gives_the_base_path_and_the_origin_when_it_has_one(string baseUrl, string basePath, string? origin)
     {
-        var urls = new Urls(baseUrl);
+        var urls = new Routes(baseUrl);
 
         Assert.Equal((basePath, origin), (urls.Base, urls.Origin));
     }

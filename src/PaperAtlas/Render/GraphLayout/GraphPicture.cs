@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace PaperAtlas.Render.GraphLayout;
 
 /// <summary>A paper drawn as a node: where, how big, which colour, and what it links to.</summary>
@@ -11,7 +9,7 @@ public sealed record PictureEdge(int From, int To, string Kind, string Tooltip);
 
 /// <summary>A laid-out graph, ready to write as SVG: nodes, edges and the labels that fit.</summary>
 public sealed record GraphPicture(
-    ImmutableArray<PictureNode> Nodes, ImmutableArray<PictureEdge> Edges, IReadOnlyList<PlacedLabel> Labels, double FontSize)
+    EquatableArray<PictureNode> Nodes, EquatableArray<PictureEdge> Edges, EquatableArray<PlacedLabel> Labels, double FontSize)
 {
     /// <summary>The box around every circle and label, with a margin.</summary>
     public Box Bounds(double margin)
@@ -36,3 +34,12 @@ public sealed record GraphPicture(
         return new Box(Math.Floor(minX - margin), Math.Floor(minY - margin), Math.Ceiling(maxX - minX + 2 * margin), Math.Ceiling(maxY - minY + 2 * margin));
     }
 }
+
+/// <summary>
+/// The whole-atlas picture before its layout: the papers it draws (as the layout sees them and as the picture draws
+/// them), its edges, the node labels and the order labels are placed in. Cheap to make and to compare; the layout
+/// (<see cref="PaperGraphPictures.Whole(WholeGraph, Incremental.Memo{LayoutInput, Point[]})"/>) is the expensive part.
+/// </summary>
+public sealed record WholeGraph(
+    EquatableArray<LayoutNode> Layout, EquatableArray<LayoutEdge> Springs, EquatableArray<PictureNode> Nodes, EquatableArray<PictureEdge> Edges,
+    EquatableArray<string?> Labels, EquatableArray<int> LabelOrder);

@@ -14,7 +14,7 @@ internal sealed class PaperGraphPictures
     public const double FontSize = 14;
 
     private readonly PaperGraph _graph;
-    private readonly Urls _urls;
+    private readonly Routes _routes;
     private readonly Func<string, string> _kindLabel;
     private readonly Dictionary<string, int> _topicIndex;
     // Only the whole-atlas layout needs every paper's degree; a paper's neighbourhood must not pay for it.
@@ -26,11 +26,17 @@ internal sealed class PaperGraphPictures
     /// <summary>How a paper is drawn wherever it is drawn: its labels (long and short) and what its circle says.</summary>
     private sealed record Look(string? Label, string? RingLabel, string Url, string Tooltip, string Colour, string Topics);
 
+    // Where the whole atlas's papers go, kept between builds by what the layout reads (the preview server's memo).
+    private readonly Incremental.Memo<LayoutInput, Point[]>? _layouts;
+
     /// <param name="kindLabel">The reader's name of an edge kind ("Extends"), for tooltips.</param>
-    public PaperGraphPictures(PaperGraph graph, Urls urls, Func<string, string> kindLabel)
+    /// <param name="layouts">Layouts already made, by their nodes and edges; null makes each one.</param>
+    public PaperGraphPictures(
+        PaperGraph graph, Routes routes, Func<string, string> kindLabel, Incremental.Memo<LayoutInput, Point[]>? layouts = null)
     {
+        _layouts = layouts;
         _graph = graph;
-        _urls = urls;
+        _routes = routes;
         _kindLabel = kindLabel;
         var used = graph.Papers.Where(p => !p.Topics.IsEmpty).Select(p => p.Topics[0]).ToHashSet(StringComparer.Ordinal);
         _topicIndex = graph.Topics.Where(t => used.Contains(t.Id)).Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -39,6 +45,9 @@ internal sealed class PaperGraphPictures
             p => graph.EdgesOf(p.Id).Select(e => e.From == p.Id ? e.To : e.From).Distinct(StringComparer.Ordinal).Count(),
             StringComparer.Ordinal));
     }
+
+    /// <summary>The layouts already made that <see cref="Whole()"/> reuses; null when each is made anew.</summary>
+    public Incremental.Memo<LayoutInput, Point[]>? Layouts => _layouts;
 
     /// <summary>The colour of a paper: its first topic's.</summary>
     public string Colour(Paper paper) => TopicPalette.Colour(TopicIndex(paper));
@@ -73,24 +82,41 @@ internal sealed class PaperGraphPictures
     }
 
     /// <summary>The whole atlas (or its <see cref="Drawn"/> papers), laid out by forces. Deterministic: same graph, same picture.</summary>
-    public GraphPicture Whole()
+    public GraphPicture Whole() => Whole(WholeInput(), _layouts);
+
+    /// <summary>What the whole-atlas picture draws, before anything is laid out.</summary>
+    public WholeGraph WholeInput()
     {
         var papers = Drawn();
         var index = papers.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var radii = papers.Select(Radius).ToArray();
         var edges = Pairs(papers.Length == _graph.Papers.Length ? _graph.Edges : _graph.Edges.Where(e => index.ContainsKey(e.From) && index.ContainsKey(e.To)), index);
-        var layoutNodes = papers.Select((p, i) => new LayoutNode(p.Id, TopicIndex(p), radii[i])).ToList();
-        var springs = edges.Select(e => new LayoutEdge(e.From, e.To)).ToList();
-        var positions = ForceLayout.Run(layoutNodes, springs, spacing: 46);
-        positions = OverlapRemoval.Run(positions, radii);
         var priority = Enumerable.Range(0, papers.Length)
             .OrderByDescending(i => _degree.Value[papers[i].Id])
             .ThenByDescending(i => radii[i])
             .ThenBy(i => papers[i].Id, StringComparer.Ordinal);
-        var labels = LabelPlacer.Place(positions, radii, [.. papers.Select(p => LookOf(p).Label)], priority, FontSize);
-        var nodes = papers.Select((p, i) => Node(p, positions[i], radii[i], focus: false)).ToImmutableArray();
-        return new GraphPicture(nodes, edges, labels, FontSize);
+        return new WholeGraph(
+            [.. papers.Select((p, i) => new LayoutNode(p.Id, TopicIndex(p), radii[i]))],
+            [.. edges.Select(e => new LayoutEdge(e.From, e.To))],
+            [.. papers.Select((p, i) => Node(p, default, radii[i], focus: false))],
+            edges,
+            [.. papers.Select(p => LookOf(p).Label)],
+            [.. priority]);
     }
+
+    /// <summary>Lays the whole-atlas picture out: forces, then overlaps removed, then the labels that fit.</summary>
+    /// <param name="layouts">Layouts already made, by their nodes and springs; null makes this one.</param>
+    public static GraphPicture Whole(WholeGraph input, Incremental.Memo<LayoutInput, Point[]>? layouts)
+    {
+        var radii = input.Layout.Select(n => n.Radius).ToArray();
+        var key = new LayoutInput(input.Layout, input.Springs);
+        var positions = layouts is null ? Layout(key) : layouts.Get(key, Layout);
+        var labels = LabelPlacer.Place(positions, radii, input.Labels, input.LabelOrder, FontSize);
+        return new GraphPicture([.. input.Nodes.Select((n, i) => n with { At = positions[i] })], input.Edges, [.. labels], FontSize);
+    }
+
+    private static Point[] Layout(LayoutInput input) =>
+        OverlapRemoval.Run(ForceLayout.Run(input.Nodes, input.Springs, spacing: 46), [.. input.Nodes.Select(n => n.Radius)]);
 
     /// <summary>
     /// One paper with the papers its edges reach and its "see also" papers on a ring around it (a second ring
@@ -137,15 +163,14 @@ internal sealed class PaperGraphPictures
         }
 
         var labels = LabelPlacer.Place(positions, radii, [.. members.Select(p => LookOf(p).RingLabel)], Enumerable.Range(0, members.Count), FontSize, sides);
-        var nodes = members.Select((p, i) => Node(p, positions[i], radii[i], focus: i == 0)).ToImmutableArray();
-        return new GraphPicture(nodes, [.. edges], labels, FontSize);
+        return new GraphPicture([.. members.Select((p, i) => Node(p, positions[i], radii[i], focus: i == 0))], [.. edges], [.. labels], FontSize);
     }
 
     /// <summary>
     /// One drawn edge per pair of papers, in a stable order. When lists claim several kinds for one pair, the line
     /// shows the most specific kind and the tooltip names them all.
     /// </summary>
-    private ImmutableArray<PictureEdge> Pairs(IEnumerable<Edge> edges, Dictionary<string, int> index)
+    private EquatableArray<PictureEdge> Pairs(IEnumerable<Edge> edges, Dictionary<string, int> index)
     {
         // Every paper page draws one: plain loops over node numbers, not LINQ groupings over id strings.
         var pairs = new Dictionary<(int, int), List<Edge>>();
@@ -196,7 +221,7 @@ internal sealed class PaperGraphPictures
     {
         var topic = paper.Topics.IsEmpty ? null : pictures._graph.FindTopic(paper.Topics[0]);
         var tooltip = paper.Title + (paper.Year is { } y ? $" ({y})" : "") + (topic is null ? "" : $" · {topic.Name}");
-        return new Look(ShortName(paper, 22), ShortName(paper, 14), pictures._urls.Paper(paper.Slug), tooltip, pictures.Colour(paper), string.Join(' ', paper.Topics));
+        return new Look(ShortName(paper, 22), ShortName(paper, 14), pictures._routes.Paper(paper.Slug).Url, tooltip, pictures.Colour(paper), string.Join(' ', paper.Topics));
     }, this);
 
     /// <summary>Bigger for papers more lists mention and more edges reach.</summary>
