@@ -9,6 +9,8 @@ public sealed class LastGoodSiteTests
 {
     private static string Templates => Path.Combine(Paths.Root, "templates");
 
+    private static bool Built(string content, string site) => SiteBuilder.Build(new BuildOptions(content, site, TemplatesPath: Templates)).Written;
+
     private static string FixtureContent => Path.Combine(Paths.Root, "tests", "PaperAtlas.Tests", "Fixtures", "site", "content");
 
     [Fact]
@@ -17,7 +19,7 @@ public sealed class LastGoodSiteTests
         using var temp = new TempFolder();
         var content = temp.CopyFrom(FixtureContent, "content");
         var site = temp.PathOf("site");
-        Assert.True(SiteBuilder.Build(new BuildOptions(content, site, TemplatesPath: Templates)).Written);
+        Assert.True(Built(content, site));
         var before = Tree(site);
 
         File.WriteAllText(Path.Combine(content, "papers", "2305.18290.md"), "---\nid: \"2305.18290\"\ntitle: DPO\nyear: soon\n---\n");
@@ -34,7 +36,7 @@ public sealed class LastGoodSiteTests
         using var temp = new TempFolder();
         var small = temp.CopyFrom(FixtureContent, "small");
         var site = temp.PathOf("site");
-        Assert.True(SiteBuilder.Build(new BuildOptions(small, site, TemplatesPath: Templates)).Written);
+        Assert.True(Built(small, site));
         var before = Tree(site);
 
         var large = LargeContent(temp, papers: 6000);
@@ -63,7 +65,7 @@ public sealed class LastGoodSiteTests
         AssertSameTree(before, Tree(site));
         Assert.True(Directory.Exists(staging), "the killed build's staging folder should still be there for the next build to clean");
 
-        Assert.True(SiteBuilder.Build(new BuildOptions(small, site, TemplatesPath: Templates)).Written);
+        Assert.True(Built(small, site));
         Assert.Empty(Directory.EnumerateDirectories(temp.Root, ".site.staging-*"));
         AssertSameTree(before, Tree(site));
     }
@@ -95,11 +97,11 @@ public sealed class LastGoodSiteTests
         using var temp = new TempFolder();
         var content = temp.CopyFrom(FixtureContent, "content");
         var site = temp.PathOf("site");
-        Assert.True(SiteBuilder.Build(new BuildOptions(content, site, TemplatesPath: Templates)).Written);
+        Assert.True(Built(content, site));
         var built = Tree(site);
         File.WriteAllText(Path.Combine(site, "papers", "stale.html"), "a page of a paper since removed");
 
-        Assert.True(SiteBuilder.Build(new BuildOptions(content, site, TemplatesPath: Templates)).Written);
+        Assert.True(Built(content, site));
 
         Assert.False(File.Exists(Path.Combine(site, "papers", "stale.html")));
         AssertSameTree(built, Tree(site));
@@ -111,9 +113,9 @@ public sealed class LastGoodSiteTests
         using var temp = new TempFolder();
         var content = temp.CopyFrom(FixtureContent, "content");
         var site = temp.PathOf("site");
-        Assert.True(SiteBuilder.Build(new BuildOptions(content, site, TemplatesPath: Templates)).Written);
+        Assert.True(Built(content, site));
 
-        Assert.True(SiteBuilder.Build(new BuildOptions(content, site, TemplatesPath: Templates)).Written);
+        Assert.True(Built(content, site));
 
         Assert.True(File.Exists(Path.Combine(site, "index.html")));
         Assert.True(EventuallyOnly(temp.Root, ["content", "site"]), string.Join(", ", Directory.EnumerateFileSystemEntries(temp.Root)));
@@ -126,7 +128,7 @@ public sealed class LastGoodSiteTests
         var content = temp.CopyFrom(FixtureContent, "content");
         temp.Write(".site.trash-0123456789abcdef/papers/2106.09685/index.html", "half of a replaced site");
 
-        Assert.True(SiteBuilder.Build(new BuildOptions(content, temp.PathOf("site"), TemplatesPath: Templates)).Written);
+        Assert.True(Built(content, temp.PathOf("site")));
 
         Assert.True(EventuallyOnly(temp.Root, ["content", "site"]), string.Join(", ", Directory.EnumerateFileSystemEntries(temp.Root)));
     }
