@@ -9,7 +9,7 @@ namespace PaperAtlas.Render;
 /// <summary>
 /// <c>/papers.json</c>: the whole graph's papers with every mention, in id order. Written by hand with
 /// <see cref="Utf8JsonWriter"/> so the field order is fixed and the bytes never depend on reflection order; compact,
-/// since indentation was two fifths of the file at ten thousand papers and any JSON viewer indents it again.
+/// since indentation was over a quarter of the file at ten thousand papers and any JSON viewer indents it again.
 /// </summary>
 public static class PapersJson
 {
