@@ -75,7 +75,7 @@ public sealed record SiteView(
 /// <summary>A topic in the graph's legend: its colour, how many papers it colours, and those of them the picture draws.</summary>
 public sealed record LegendTopic(TopicChip Topic, string Colour, int Count, EquatableArray<PaperRow> Drawn);
 
-/// <summary>An edge kind in the graph's legend: its label and dash pattern (empty for solid).</summary>
+/// <summary>An edge kind in the graph's legend: the kind (the stylesheet draws its swatch by it), its label and how many lines.</summary>
 public sealed record LegendKind(string Kind, string Label, int Count);
 
 /// <summary>One relation, for the graph page's text version.</summary>
