@@ -63,6 +63,16 @@ public sealed class GraphPageTests(RealSiteFixture fixture) : IClassFixture<Real
     }
 
     [Fact]
+    public void A_neighbourhood_carries_no_filter_data_and_leaves_strokes_and_anchors_to_the_stylesheet()
+    {
+        var neighbourhood = Site.Parse("papers/2310.03744/index.html").QuerySelector("svg.graph-svg")!;
+        Assert.All(neighbourhood.QuerySelectorAll("a.node"), a => Assert.False(a.HasAttribute("data-topics") || a.HasAttribute("data-year")));
+        Assert.All(neighbourhood.QuerySelectorAll("text.label"), t => Assert.False(t.HasAttribute("text-anchor") || t.HasAttribute("dominant-baseline")));
+        Assert.All(neighbourhood.QuerySelectorAll("line.edge"), l => Assert.False(l.HasAttribute("stroke")));
+        Assert.All(Site.Parse("graph/index.html").QuerySelectorAll("svg.graph-svg a.node"), a => Assert.True(a.HasAttribute("data-topics")));
+    }
+
+    [Fact]
     public void A_related_paper_whose_title_hides_its_nickname_is_named_by_it()
     {
         var related = Site.Parse("papers/2310.03744/index.html").QuerySelector("section[aria-labelledby='related-heading']")!;
