@@ -12,18 +12,30 @@ internal sealed record BenchOptions(
     string? Markdown,
     bool SkipCliBuild,
     int ServeEdits = 0,
-    string EditKind = "notes")
+    string EditKind = "notes",
+    IReadOnlyList<Protocol>? Protocols = null,
+    bool? Peer = null)
 {
+    /// <summary>The protocols timed; both unless --protocols narrows them.</summary>
+    public IReadOnlyList<Protocol> TimedProtocols => Protocols ?? [Protocol.Fresh, Protocol.Rebuild];
+
     public const string Usage = """
         usage: dotnet run -c Release --project tests/PaperAtlas.Benchmarks -- [options]
           --sizes 1000,10000   corpus sizes (papers), comma separated         (default 1000,10000)
-          --runs 5             timed `atlas build` runs per size              (default 5)
+          --runs 5             timed builds per size, protocol and tool        (default 5)
           --warmups 1          untimed runs first (page cache, binary)         (default 1)
           --corpus-dir DIR     use DIR/bench-corpus-N when it has content/; otherwise the corpus
                                comes from ../shared/bench/corpus.sh (cached in /tmp/bench-corpus-N)
           --work-dir DIR       where the built sites go, DIR/site-N           (default $TMPDIR/paper-atlas-bench)
           --markdown FILE      also write the results table as Markdown to FILE
           --no-cli-build       use the existing Release build of src/PaperAtlas.Cli
+          --protocols fresh,rebuild
+                               fresh: the output folder is deleted (and `sync`ed) before each build;
+                               rebuild: each build writes over the previous build's output, as users
+                               rebuild locally                                (default both)
+          --peer hugo|none     also build the corpus with Hugo (../shared/bench/hugo_site.sh), alternating
+                               with atlas run by run, and report the ratio    (default hugo when `hugo`
+                               is on PATH; `apt-get install hugo`)
           --serve-edit 20      instead of timing `atlas build`: time `atlas serve`'s incremental rebuild. Builds a
                                copy of the corpus in-process (the full build it starts with is reported too), then
                                edits one paper file 20 times, one at a time, and reports the latency from each edit
@@ -44,6 +56,8 @@ internal sealed record BenchOptions(
         var skipBuild = false;
         var serveEdits = 0;
         var editKind = "notes";
+        List<Protocol>? protocols = null;
+        bool? peer = null;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -97,6 +111,22 @@ internal sealed record BenchOptions(
                 case "--edit" when value is "notes" or "title":
                     editKind = value;
                     break;
+                case "--protocols":
+                    protocols = [];
+                    foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        if (!Enum.TryParse<Protocol>(part, ignoreCase: true, out var protocol))
+                        {
+                            return (null, $"--protocols: '{part}' is neither fresh nor rebuild");
+                        }
+
+                        protocols.Add(protocol);
+                    }
+
+                    break;
+                case "--peer" when value is "hugo" or "none":
+                    peer = value == "hugo";
+                    break;
                 case "--markdown":
                     markdown = value;
                     break;
@@ -105,8 +135,13 @@ internal sealed record BenchOptions(
             }
         }
 
+        if (protocols is { Count: 0 })
+        {
+            return (null, "--protocols: no protocol given");
+        }
+
         return sizes.Count == 0
             ? (null, "--sizes: no size given")
-            : (new BenchOptions(sizes, runs, warmups, corpusDir, Path.GetFullPath(workDir), markdown, skipBuild, serveEdits, editKind), null);
+            : (new BenchOptions(sizes, runs, warmups, corpusDir, Path.GetFullPath(workDir), markdown, skipBuild, serveEdits, editKind, protocols, peer), null);
     }
 }

@@ -4,10 +4,28 @@ using System.Text.RegularExpressions;
 
 namespace PaperAtlas.Benchmarks;
 
-/// <summary>One timed `atlas build` in a fresh process: wall time, peak RSS, pages written and the --timings stages.</summary>
-internal sealed record BuildRun(double WallSeconds, double? TimeWallSeconds, double? PeakRssMb, int HtmlPages, IReadOnlyDictionary<string, double> StagesMs);
+/// <summary>How a build meets its output folder.</summary>
+public enum Protocol
+{
+    /// <summary>The output folder is deleted and the disk synced first: a CI runner's clean build.</summary>
+    Fresh,
 
-/// <summary>Runs the CLI as a child process under <c>/usr/bin/time -v</c> and parses what it reports.</summary>
+    /// <summary>The previous build's output is still there: how people rebuild on their own machine.</summary>
+    Rebuild,
+}
+
+/// <summary>A static-site generator's build command over one corpus, writing into a given output folder.</summary>
+/// <param name="Tool">What the report calls it: atlas or hugo.</param>
+internal sealed record BuildCommand(string Tool, string File, Func<string, IReadOnlyList<string>> Arguments, IReadOnlyDictionary<string, string>? Environment = null);
+
+/// <summary>
+/// One timed build in a fresh process: wall time, peak RSS, what it left in the output folder (HTML pages, files,
+/// bytes) and, for atlas, the --timings stages.
+/// </summary>
+internal sealed record BuildRun(
+    double WallSeconds, double? TimeWallSeconds, double? PeakRssMb, int HtmlPages, int Files, long Bytes, IReadOnlyDictionary<string, double> StagesMs);
+
+/// <summary>Runs a build as a child process under <c>/usr/bin/time -v</c> and parses what it reports.</summary>
 internal static partial class BuildRunner
 {
     public const string TimeTool = "/usr/bin/time";
@@ -15,9 +33,9 @@ internal static partial class BuildRunner
     [GeneratedRegex(@"^(?<stage>[a-z][a-z +-]*?)\s+(?<ms>\d+(\.\d+)?) ms(\s+cpu\s+\d+(\.\d+)? ms)?$", RegexOptions.CultureInvariant)]
     private static partial Regex StageLine();
 
-    public static BuildRun Run(string atlas, string content, string templates, string output)
+    public static BuildRun Run(BuildCommand command, string output, Protocol protocol)
     {
-        if (Directory.Exists(output))
+        if (protocol == Protocol.Fresh && Directory.Exists(output))
         {
             Directory.Delete(output, recursive: true);
         }
@@ -27,7 +45,7 @@ internal static partial class BuildRunner
         try
         {
             var useTime = File.Exists(TimeTool);
-            var start = new ProcessStartInfo(useTime ? TimeTool : atlas)
+            var start = new ProcessStartInfo(useTime ? TimeTool : command.File)
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -35,15 +53,20 @@ internal static partial class BuildRunner
             };
             if (useTime)
             {
-                foreach (var arg in new[] { "-v", "-o", timeLog, atlas })
+                foreach (var arg in new[] { "-v", "-o", timeLog, command.File })
                 {
                     start.ArgumentList.Add(arg);
                 }
             }
 
-            foreach (var arg in new[] { "build", "--content", content, "--output", output, "--templates", templates, "--timings" })
+            foreach (var arg in command.Arguments(output))
             {
                 start.ArgumentList.Add(arg);
+            }
+
+            foreach (var (name, value) in command.Environment ?? new Dictionary<string, string>())
+            {
+                start.Environment[name] = value;
             }
 
             var clock = Stopwatch.StartNew();
@@ -54,7 +77,7 @@ internal static partial class BuildRunner
             clock.Stop();
             if (process.ExitCode != 0)
             {
-                throw new InvalidOperationException($"atlas build exited with {process.ExitCode}:\n{stdout.Result}\n{stderr.Result}");
+                throw new InvalidOperationException($"{command.Tool} build exited with {process.ExitCode}:\n{stdout.Result}\n{stderr.Result}");
             }
 
             var stages = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -68,8 +91,9 @@ internal static partial class BuildRunner
             }
 
             var (timeWall, rss) = useTime ? ParseTime(File.ReadAllLines(timeLog)) : (null, null);
-            var pages = Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories).Count();
-            return new BuildRun(clock.Elapsed.TotalSeconds, timeWall, rss, pages, stages);
+            var files = new DirectoryInfo(output).EnumerateFiles("*", SearchOption.AllDirectories).ToList();
+            var pages = files.Count(f => f.Extension == ".html");
+            return new BuildRun(clock.Elapsed.TotalSeconds, timeWall, rss, pages, files.Count, files.Sum(f => f.Length), stages);
         }
         finally
         {

@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text;
 using PaperAtlas.Benchmarks;
 
-// Times `atlas build` on synthetic corpora in fresh processes: plain Stopwatch timing, one line per
-// stage from --timings, as Zola's log_time does. Exit codes: 0 ok, 1 a build failed, 2 usage or setup.
+// Times `atlas build` (and Hugo, the peer, alternating with it) on synthetic corpora in fresh processes: plain
+// Stopwatch timing, one line per stage from --timings, as Zola's log_time does. Exit codes: 0 ok, 1 a build failed, 2 usage or setup.
 var (options, error) = BenchOptions.Parse(args);
 if (options is null)
 {
@@ -60,7 +60,15 @@ if (!File.Exists(BuildRunner.TimeTool))
 }
 
 Directory.CreateDirectory(options.WorkDir);
-var results = new List<SizeResult>();
+var hugo = options.Peer is false || options.ServeEdits > 0 ? null : Setup.OnPath("hugo");
+if (options.Peer is true && hugo is null)
+{
+    Console.Error.WriteLine("bench: --peer hugo, but `hugo` is not on PATH (apt-get install hugo)");
+    return 2;
+}
+
+var hugoSiteScript = Path.GetFullPath(Path.Combine(repo, "..", "shared", "bench", "hugo_site.sh"));
+var results = new List<Series>();
 foreach (var size in options.Sizes)
 {
     var corpus = Setup.ExistingCorpus(options.CorpusDir, size);
@@ -86,23 +94,53 @@ foreach (var size in options.Sizes)
         continue;
     }
 
-    var site = Path.Combine(options.WorkDir, $"site-{size}");
-    var runs = new List<BuildRun>();
+    var tools = new List<(BuildCommand Command, string Output)>
+    {
+        (new BuildCommand("atlas", atlas, output => ["build", "--content", content, "--output", output, "--templates", templates, "--timings"]),
+            Path.Combine(options.WorkDir, $"site-{size}")),
+    };
+    if (hugo is not null)
+    {
+        var (code, stdout, stderr) = Setup.Exec("bash", [hugoSiteScript, corpus], repo);
+        var hugoSite = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        if (code != 0 || hugoSite is null)
+        {
+            Console.Error.WriteLine(stdout + stderr);
+            Console.Error.WriteLine($"bench: {hugoSiteScript} failed");
+            return 2;
+        }
+
+        // As ../shared/bench/run_peer.sh: pages tagged zh-cn, so that the peer's search (Pagefind) segments Chinese.
+        tools.Add((new BuildCommand("hugo", hugo, output => ["--quiet", "-s", hugoSite, "-d", output], new Dictionary<string, string> { ["HUGO_LANGUAGECODE"] = "zh-cn" }),
+            Path.Combine(options.WorkDir, $"hugo-{size}")));
+    }
+
+    var runs = tools.SelectMany(_ => options.TimedProtocols, (tool, protocol) => (tool.Command.Tool, protocol)).ToDictionary(k => k, _ => new List<BuildRun>());
     try
     {
         for (var i = 0; i < options.Warmups; i++)
         {
-            Console.Error.WriteLine($"bench: {size} papers, warm-up {i + 1}/{options.Warmups}");
-            BuildRunner.Run(atlas, content, templates, site);
+            foreach (var (command, output) in tools)
+            {
+                Console.Error.WriteLine($"bench: {size} papers, {command.Tool} warm-up {i + 1}/{options.Warmups}");
+                BuildRunner.Run(command, output, Protocol.Fresh);
+            }
         }
 
+        // Run by run, protocol by protocol, tool after tool: a busy minute on the shared machine falls on both tools.
         for (var i = 0; i < options.Runs; i++)
         {
-            var run = BuildRunner.Run(atlas, content, templates, site);
-            var stages = string.Join(" ", run.StagesMs.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {s.Value:F0}")));
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"bench: {size} papers, run {i + 1}/{options.Runs}: {run.WallSeconds:F2} s, {run.PeakRssMb:F0} MB, {run.HtmlPages} pages, {stages} ms"));
-            runs.Add(run);
+            foreach (var protocol in options.TimedProtocols)
+            {
+                foreach (var (command, output) in tools)
+                {
+                    var run = BuildRunner.Run(command, output, protocol);
+                    var stages = string.Join(" ", run.StagesMs.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {s.Value:F0}")));
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"bench: {size} papers, {command.Tool} {protocol.ToString().ToLowerInvariant()} {i + 1}/{options.Runs}: {run.WallSeconds:F2} s, {run.PeakRssMb:F0} MB, {run.Files} files, {run.Bytes / 1e6:F1} MB{(stages.Length > 0 ? ", " + stages + " ms" : "")}"));
+                    runs[(command.Tool, protocol)].Add(run);
+                }
+            }
         }
     }
     catch (InvalidOperationException ex)
@@ -111,7 +149,7 @@ foreach (var size in options.Sizes)
         return 1;
     }
 
-    results.Add(new SizeResult(size, runs));
+    results.AddRange(runs.Select(r => new Series(r.Key.Tool, size, r.Key.protocol, r.Value)));
 }
 
 if (options.ServeEdits > 0)
@@ -147,6 +185,12 @@ internal static class Setup
 
         return null;
     }
+
+    /// <summary>The full path of a program on PATH, or null.</summary>
+    public static string? OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, program))
+            .FirstOrDefault(File.Exists);
 
     public static string? ExistingCorpus(string? corpusDir, int size)
     {

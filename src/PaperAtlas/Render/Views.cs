@@ -85,12 +85,8 @@ public sealed record SiteView(
 /// <summary>A topic in the graph's legend: its colour, how many papers it colours, and those of them the picture draws.</summary>
 public sealed record LegendTopic(TopicChip Topic, string Colour, int Count, EquatableArray<PaperRow> Drawn);
 
-/// <summary>An edge kind in the graph's legend: its label and dash pattern (empty for solid).</summary>
-public sealed record LegendKind(string Kind, string Label, string DashArray, int Count)
-{
-    /// <summary>The stroke opacity of its lines, "" for full (<see cref="GraphLayout.EdgeStyle.Opacity"/>).</summary>
-    public string Opacity => GraphLayout.EdgeStyle.Opacity(Kind);
-}
+/// <summary>An edge kind in the graph's legend: the kind (the stylesheet draws its swatch by it), its label and how many lines.</summary>
+public sealed record LegendKind(string Kind, string Label, int Count);
 
 /// <summary>One relation, for the graph page's text version.</summary>
 public sealed record RelationView(PaperRow From, string Kind, PaperRow To, string Source);

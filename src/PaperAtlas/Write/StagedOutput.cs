@@ -3,8 +3,9 @@ namespace PaperAtlas.Write;
 /// <summary>
 /// Write: the site is written into a staging folder beside the output and swapped into place only when
 /// everything is written, so a failed or killed build never leaves a half-written site behind.
-/// Stale files disappear with the old folder. Paths are checked to stay inside the output. The site holds
-/// <see cref="OutputFolder.MarkerName"/>, and a folder without it is never replaced.
+/// Stale files disappear with the old folder, deleted in the background (<see cref="BackgroundDelete"/>).
+/// Paths are checked to stay inside the output. The site holds <see cref="OutputFolder.MarkerName"/>, and a
+/// folder without it is never replaced.
 /// </summary>
 public sealed class StagedOutput : IDisposable
 {
@@ -72,7 +73,7 @@ public sealed class StagedOutput : IDisposable
         _committed = true;
         if (Directory.Exists(old))
         {
-            Directory.Delete(old, recursive: true);
+            BackgroundDelete.Discard(old, _output);
         }
     }
 
@@ -91,6 +92,7 @@ public sealed class StagedOutput : IDisposable
     /// </summary>
     private void RecoverFromKilledBuilds(string parent, string name)
     {
+        BackgroundDelete.Resume(_output);
         var prefix = $".{name}.staging-";
         foreach (var folder in Directory.EnumerateDirectories(parent, prefix + "*").Order(StringComparer.Ordinal).ToList())
         {
@@ -108,7 +110,7 @@ public sealed class StagedOutput : IDisposable
                 continue;
             }
 
-            Directory.Delete(folder, recursive: true);
+            BackgroundDelete.Discard(folder, _output);
         }
     }
 

@@ -36,13 +36,16 @@ public sealed class GraphPageTests(RealSiteFixture fixture) : IClassFixture<Real
     }
 
     [Fact]
-    public void The_graph_page_has_a_topic_legend_and_edges_styled_by_kind()
+    public void The_graph_page_has_a_topic_legend_and_edges_styled_by_kind_from_the_stylesheet()
     {
         var page = Site.Parse("graph/index.html");
         Assert.NotEmpty(page.QuerySelectorAll(".graph-legend .legend li"));
         var edges = page.QuerySelectorAll("svg.graph-svg line.edge").ToList();
-        Assert.Contains(edges, e => e.GetAttribute("data-kind") == "extends" && !e.HasAttribute("stroke-dasharray"));
-        Assert.Contains(edges, e => e.GetAttribute("data-kind") == "related" && e.HasAttribute("stroke-dasharray"));
+        Assert.Contains(edges, e => e.GetAttribute("data-kind") == "extends");
+        Assert.Contains(edges, e => e.GetAttribute("data-kind") == "related");
+        Assert.All(edges, e => Assert.False(e.HasAttribute("stroke") || e.HasAttribute("stroke-dasharray"), "a line's stroke is the stylesheet's"));
+        var css = File.ReadAllText(Path.Combine(Site.Output, "assets", "site.css"));
+        Assert.Contains(".edge[data-kind=\"extends\"] { stroke-dasharray: none; }", css, StringComparison.Ordinal);
         Assert.Contains(page.Scripts, s => s.GetAttribute("src") == "/assets/graph.js");
     }
 
@@ -57,6 +60,16 @@ public sealed class GraphPageTests(RealSiteFixture fixture) : IClassFixture<Real
         var neighbourhood = related.QuerySelector("svg.graph-svg")!;
         Assert.Contains(neighbourhood.QuerySelectorAll("a.node"), a => a.GetAttribute("href") == "/papers/2304.08485/");
         Assert.NotNull(neighbourhood.QuerySelector("a.node.focus[href='/papers/2310.03744/']"));
+    }
+
+    [Fact]
+    public void A_neighbourhood_carries_no_filter_data_and_leaves_strokes_and_anchors_to_the_stylesheet()
+    {
+        var neighbourhood = Site.Parse("papers/2310.03744/index.html").QuerySelector("svg.graph-svg")!;
+        Assert.All(neighbourhood.QuerySelectorAll("a.node"), a => Assert.False(a.HasAttribute("data-topics") || a.HasAttribute("data-year")));
+        Assert.All(neighbourhood.QuerySelectorAll("text.label"), t => Assert.False(t.HasAttribute("text-anchor") || t.HasAttribute("dominant-baseline")));
+        Assert.All(neighbourhood.QuerySelectorAll("line.edge"), l => Assert.False(l.HasAttribute("stroke")));
+        Assert.All(Site.Parse("graph/index.html").QuerySelectorAll("svg.graph-svg a.node"), a => Assert.True(a.HasAttribute("data-topics")));
     }
 
     [Fact]

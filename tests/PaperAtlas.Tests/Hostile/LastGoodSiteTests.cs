@@ -9,6 +9,8 @@ public sealed class LastGoodSiteTests
 {
     private static string Templates => Path.Combine(Paths.Root, "templates");
 
+    private static bool Built(string content, string site) => SiteBuilder.Build(new BuildOptions(content, site, TemplatesPath: Templates)).Written;
+
     private static string FixtureContent => Path.Combine(Paths.Root, "tests", "PaperAtlas.Tests", "Fixtures", "site", "content");
 
     [Fact]
@@ -17,7 +19,7 @@ public sealed class LastGoodSiteTests
         using var temp = new TempFolder();
         var content = temp.CopyFrom(FixtureContent, "content");
         var site = temp.PathOf("site");
-        Assert.True(SiteBuilder.Build(new BuildOptions(content, site, TemplatesPath: Templates)).Written);
+        Assert.True(Built(content, site));
         var before = Tree(site);
 
         File.WriteAllText(Path.Combine(content, "papers", "2305.18290.md"), "---\nid: \"2305.18290\"\ntitle: DPO\nyear: soon\n---\n");
@@ -34,7 +36,7 @@ public sealed class LastGoodSiteTests
         using var temp = new TempFolder();
         var small = temp.CopyFrom(FixtureContent, "small");
         var site = temp.PathOf("site");
-        Assert.True(SiteBuilder.Build(new BuildOptions(small, site, TemplatesPath: Templates)).Written);
+        Assert.True(Built(small, site));
         var before = Tree(site);
 
         var large = LargeContent(temp, papers: 6000);
@@ -63,7 +65,7 @@ public sealed class LastGoodSiteTests
         AssertSameTree(before, Tree(site));
         Assert.True(Directory.Exists(staging), "the killed build's staging folder should still be there for the next build to clean");
 
-        Assert.True(SiteBuilder.Build(new BuildOptions(small, site, TemplatesPath: Templates)).Written);
+        Assert.True(Built(small, site));
         Assert.Empty(Directory.EnumerateDirectories(temp.Root, ".site.staging-*"));
         AssertSameTree(before, Tree(site));
     }
@@ -87,6 +89,65 @@ public sealed class LastGoodSiteTests
         }
 
         Assert.Empty(Directory.EnumerateDirectories(temp.Root, ".site.staging-*"));
+    }
+
+    [Fact]
+    public void A_file_the_new_site_does_not_have_is_gone_after_a_rebuild()
+    {
+        using var temp = new TempFolder();
+        var content = temp.CopyFrom(FixtureContent, "content");
+        var site = temp.PathOf("site");
+        Assert.True(Built(content, site));
+        var built = Tree(site);
+        File.WriteAllText(Path.Combine(site, "papers", "stale.html"), "a page of a paper since removed");
+
+        Assert.True(Built(content, site));
+
+        Assert.False(File.Exists(Path.Combine(site, "papers", "stale.html")));
+        AssertSameTree(built, Tree(site));
+    }
+
+    [Fact]
+    public void The_replaced_site_is_deleted_after_the_build_returns_and_leaves_nothing_beside_the_output()
+    {
+        using var temp = new TempFolder();
+        var content = temp.CopyFrom(FixtureContent, "content");
+        var site = temp.PathOf("site");
+        Assert.True(Built(content, site));
+
+        Assert.True(Built(content, site));
+
+        Assert.True(File.Exists(Path.Combine(site, "index.html")));
+        Assert.True(EventuallyOnly(temp.Root, ["content", "site"]), string.Join(", ", Directory.EnumerateFileSystemEntries(temp.Root)));
+    }
+
+    [Fact]
+    public void Trash_a_deleter_did_not_finish_is_removed_by_the_next_build()
+    {
+        using var temp = new TempFolder();
+        var content = temp.CopyFrom(FixtureContent, "content");
+        temp.Write(".site.trash-0123456789abcdef/papers/2106.09685/index.html", "half of a replaced site");
+
+        Assert.True(Built(content, temp.PathOf("site")));
+
+        Assert.True(EventuallyOnly(temp.Root, ["content", "site"]), string.Join(", ", Directory.EnumerateFileSystemEntries(temp.Root)));
+    }
+
+    /// <summary>Waits (a minute at most: the deleter is another process on a shared machine) until <paramref name="folder"/> holds only <paramref name="names"/>.</summary>
+    private static bool EventuallyOnly(string folder, string[] names)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            if (Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).SequenceEqual(names))
+            {
+                return true;
+            }
+
+            Thread.Sleep(20);
+        }
+
+        return false;
     }
 
     /// <summary>A year-table list of many papers, so that writing the site takes long enough to interrupt.</summary>

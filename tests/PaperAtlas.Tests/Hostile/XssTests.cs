@@ -128,7 +128,10 @@ public sealed class XssTests : IDisposable
             var document = parser.ParseDocument(File.ReadAllText(file));
             foreach (var script in document.QuerySelectorAll("script"))
             {
-                if (script.GetAttribute("src") is not ("/assets/site.js" or "/assets/search.js" or "/assets/graph.js") || script.TextContent.Length > 0)
+                // JSON-LD is a data block, never run; its text must parse as JSON and hold no '<' that could close the element.
+                var dataBlock = script.GetAttribute("type") == "application/ld+json" && script.GetAttribute("src") is null
+                    && !script.TextContent.Contains('<', StringComparison.Ordinal) && IsJson(script.TextContent);
+                if (!dataBlock && (script.GetAttribute("src") is not ("/assets/site.js" or "/assets/search.js" or "/assets/graph.js") || script.TextContent.Length > 0))
                 {
                     problems.Add($"{where}: {script.OuterHtml}");
                 }
@@ -178,6 +181,19 @@ public sealed class XssTests : IDisposable
     }
 
     /// <summary>document.All covers foreign (SVG, MathML) elements too; this is a belt for the braces.</summary>
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using var _ = System.Text.Json.JsonDocument.Parse(text);
+            return true;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
     private static IEnumerable<IElement> SvgAndMath(IDocument document) => document.QuerySelectorAll("svg *, math *");
 
     private static bool IsScriptUrl(string value)

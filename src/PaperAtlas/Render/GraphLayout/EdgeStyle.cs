@@ -1,6 +1,6 @@
 namespace PaperAtlas.Render.GraphLayout;
 
-/// <summary>How an edge kind is drawn: a dash pattern (SVG <c>stroke-dasharray</c>, empty for solid) and whether it has a direction.</summary>
+/// <summary>The edge kinds and whether each has a direction; how each is dashed is the stylesheet's (<c>.edge[data-kind]</c> in site.css).</summary>
 public static class EdgeStyle
 {
     /// <summary>The kind drawn for "see also" links on a paper's neighbourhood picture.</summary>
@@ -12,22 +12,6 @@ public static class EdgeStyle
     /// <summary>Every kind, in the order legends list them; a pair of papers with several is drawn as the first.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
         ["extends", "variant-of", "improves", "uses", "surveys", "compares-with", "related", Cites];
-
-    /// <summary>The stroke opacity of a kind's legend swatch: lower for the citations, which no list states; "" for full.</summary>
-    public static string Opacity(string kind) => kind == Cites ? "0.4" : "";
-
-    public static string DashArray(string kind) => kind switch
-    {
-        "extends" => "",
-        "variant-of" => "10 4",
-        "improves" => "3 3",
-        "uses" => "10 3 2 3",
-        "surveys" => "14 3 2 3 2 3",
-        "compares-with" => "6 2 1 2",
-        SeeAlso => "1 4",
-        Cites => "",
-        _ => "4 4",
-    };
 
     /// <summary>Kinds that read one way (A extends B); "related" and "see also" are symmetric.</summary>
     public static bool Directed(string kind) => kind is not ("related" or SeeAlso);

@@ -5,14 +5,13 @@ using System.Text;
 namespace PaperAtlas.Render.GraphLayout;
 
 /// <summary>
-/// Writes a <see cref="GraphPicture"/> as inline SVG that reads without JavaScript under a strict CSP: colours and
-/// dashes are SVG attributes (no <c>style=""</c>), each node is a link to its paper with a <c>&lt;title&gt;</c>
-/// tooltip, and <c>data-</c> attributes give graph.js what it needs for hover, zoom and filters.
+/// Writes a <see cref="GraphPicture"/> as inline SVG that reads without JavaScript under a strict CSP: each node is a
+/// link to its paper with a <c>&lt;title&gt;</c> tooltip, and <c>data-</c> attributes give graph.js what it needs
+/// for hover, zoom and filters. Strokes, dashes (by <c>data-kind</c>) and label anchors come from classes in the
+/// theme's stylesheet, not attributes repeated on every line: ten thousand paper pages each carry a picture.
 /// </summary>
 public static class GraphSvg
 {
-    private const string EdgeColour = "#8a8f98";
-
     /// <summary>Pictures at least this wide are marked <c>wide</c>: scaled to the page's width (smaller ones keep their size).</summary>
     private const double WideWidth = 900;
 
@@ -24,7 +23,8 @@ public static class GraphSvg
 
     /// <param name="id">The element id; also prefixes the ids inside (title, arrow marker), unique on the page.</param>
     /// <param name="label">The accessible name of the picture.</param>
-    public static string Write(GraphPicture picture, string id, string label)
+    /// <param name="filterable">Whether nodes carry their topics and year for graph.js's filters (only a picture with filter controls needs them).</param>
+    public static string Write(GraphPicture picture, string id, string label, bool filterable = false)
     {
         var bounds = picture.Bounds(8);
         // Every paper page draws one: a builder per thread, kept, spares growing a new one each time.
@@ -36,7 +36,7 @@ public static class GraphSvg
             .Append("\" font-size=\"").AppendN(picture.FontSize).Append("\" aria-labelledby=\"").Append(Attr(id)).Append("-title\">\n");
         svg.Append("<title id=\"").Append(Attr(id)).Append("-title\">").Append(Text(label)).Append("</title>\n");
         svg.Append("<defs><marker id=\"").Append(Attr(id)).Append("-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" markerUnits=\"userSpaceOnUse\" orient=\"auto\">")
-            .Append("<path d=\"M0,1L10,5L0,9z\" fill=\"").Append(EdgeColour).Append("\" class=\"arrow\"/></marker></defs>\n");
+            .Append("<path d=\"M0,1L10,5L0,9z\" class=\"arrow\"/></marker></defs>\n");
 
         svg.Append("<g class=\"edges\">\n");
         foreach (var edge in picture.Edges)
@@ -48,7 +48,7 @@ public static class GraphSvg
         var labels = picture.Labels.ToDictionary(l => l.Node);
         for (var i = 0; i < picture.Nodes.Length; i++)
         {
-            WriteNode(svg, picture.Nodes[i], labels.GetValueOrDefault(i));
+            WriteNode(svg, picture.Nodes[i], labels.GetValueOrDefault(i), filterable);
         }
 
         svg.Append("</g>\n</svg>");
@@ -75,22 +75,10 @@ public static class GraphSvg
 
         // From circle edge to circle edge, so an arrowhead lands on the node's rim.
         var (ux, uy) = (dx / d, dy / d);
-        svg.Append(edge.Kind == EdgeStyle.Cites ? "<line class=\"edge cites\" data-kind=\"" : "<line class=\"edge\" data-kind=\"").Append(Attr(edge.Kind))
+        svg.Append("<line class=\"edge\" data-kind=\"").Append(Attr(edge.Kind))
             .Append("\" data-from=\"").Append(Attr(a.Id)).Append("\" data-to=\"").Append(Attr(b.Id))
             .Append("\" x1=\"").AppendN(a.At.X + ux * a.Radius).Append("\" y1=\"").AppendN(a.At.Y + uy * a.Radius)
-            .Append("\" x2=\"").AppendN(b.At.X - ux * (b.Radius + 1)).Append("\" y2=\"").AppendN(b.At.Y - uy * (b.Radius + 1))
-            .Append("\" stroke=\"").Append(EdgeColour).Append(edge.Kind switch
-            {
-                EdgeStyle.SeeAlso => "\" stroke-width=\"1.1\" stroke-opacity=\"0.8\"",
-                EdgeStyle.Cites => "\" stroke-width=\"1\" stroke-opacity=\"" + EdgeStyle.Opacity(edge.Kind) + "\"",
-                _ => "\" stroke-width=\"1.5\"",
-            });
-        var dashes = EdgeStyle.DashArray(edge.Kind);
-        if (dashes.Length > 0)
-        {
-            svg.Append(" stroke-dasharray=\"").Append(dashes).Append('"');
-        }
-
+            .Append("\" x2=\"").AppendN(b.At.X - ux * (b.Radius + 1)).Append("\" y2=\"").AppendN(b.At.Y - uy * (b.Radius + 1)).Append('"');
         if (EdgeStyle.Directed(edge.Kind))
         {
             svg.Append(" marker-end=\"url(#").Append(Attr(id)).Append("-arrow)\"");
@@ -99,37 +87,46 @@ public static class GraphSvg
         svg.Append("><title>").Append(Text(edge.Tooltip)).Append("</title></line>\n");
     }
 
-    private static void WriteNode(StringBuilder svg, PictureNode node, PlacedLabel? label)
+    private static void WriteNode(StringBuilder svg, PictureNode node, PlacedLabel? label, bool filterable)
     {
         svg.Append("<a class=\"node").Append(node.Focus ? " focus" : "").Append("\" href=\"").Append(Attr(node.Url))
-            .Append("\" data-id=\"").Append(Attr(node.Id)).Append("\" data-topics=\"").Append(Attr(node.Topics)).Append('"');
-        if (node.Year is { } year)
+            .Append("\" data-id=\"").Append(Attr(node.Id)).Append('"');
+        if (filterable)
         {
-            svg.Append(" data-year=\"").Append(year.ToString(CultureInfo.InvariantCulture)).Append('"');
+            svg.Append(" data-topics=\"").Append(Attr(node.Topics)).Append('"');
+            if (node.Year is { } year)
+            {
+                svg.Append(" data-year=\"").Append(year.ToString(CultureInfo.InvariantCulture)).Append('"');
+            }
         }
 
+        // Radii keep their tenth: centres rounded to whole units move two circles at most 1.5 closer, under the layout's gap of 2.
         svg.Append("><title>").Append(Text(node.Tooltip)).Append("</title><circle cx=\"").AppendN(node.At.X)
-            .Append("\" cy=\"").AppendN(node.At.Y).Append("\" r=\"").AppendN(node.Radius).Append("\" fill=\"").Append(node.Colour).Append("\"/>");
+            .Append("\" cy=\"").AppendN(node.At.Y).Append("\" r=\"").AppendTenths(node.Radius).Append("\" fill=\"").Append(node.Colour).Append("\"/>");
         if (label is not null)
         {
             var box = label.Box;
             var (x, anchor) = label.Side switch
             {
-                LabelSide.Right => (box.X, "start"),
-                LabelSide.Left => (box.Right, "end"),
-                _ => (box.X + box.Width / 2, "middle"),
+                LabelSide.Right => (box.X, " start"),
+                LabelSide.Left => (box.Right, " end"),
+                _ => (box.X + box.Width / 2, ""),
             };
-            svg.Append("<text class=\"label\" x=\"").AppendN(x).Append("\" y=\"").AppendN(box.Y + box.Height / 2)
-                .Append("\" text-anchor=\"").Append(anchor).Append("\" dominant-baseline=\"central\">").Append(Text(label.Text)).Append("</text>");
+            svg.Append("<text class=\"label").Append(anchor).Append("\" x=\"").AppendN(x).Append("\" y=\"").AppendN(box.Y + box.Height / 2)
+                .Append("\">").Append(Text(label.Text)).Append("</text>");
         }
 
         svg.Append("</a>\n");
     }
 
-    /// <summary>A coordinate with one decimal, invariant, never "-0"; formatted straight into the builder.</summary>
-    private static StringBuilder AppendN(this StringBuilder svg, double value)
+    /// <summary>A coordinate in whole units (a tenth of a pixel is invisible and costs bytes on every page), invariant, never "-0".</summary>
+    private static StringBuilder AppendN(this StringBuilder svg, double value) => svg.AppendRounded(value, 0);
+
+    private static StringBuilder AppendTenths(this StringBuilder svg, double value) => svg.AppendRounded(value, 1);
+
+    private static StringBuilder AppendRounded(this StringBuilder svg, double value, int decimals)
     {
-        var rounded = Math.Round(value, 1, MidpointRounding.AwayFromZero);
+        var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
         return svg.Append(CultureInfo.InvariantCulture, $"{(rounded == 0 ? 0 : rounded):0.#}");
     }
 

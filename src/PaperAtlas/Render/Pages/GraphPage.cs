@@ -13,7 +13,7 @@ internal static class GraphPage
         var input = pictures.WholeInput();
         var svg = new LazyHtml<(WholeGraph, string, Memo<LayoutInput, Point[]>?)>(
             (input, site.Label("graph_title", "The paper graph"), pictures.Layouts),
-            static p => GraphSvg.Write(PaperGraphPictures.Whole(p.Item1, p.Item3), "atlas-graph", p.Item2));
+            static p => GraphSvg.Write(PaperGraphPictures.Whole(p.Item1, p.Item3), "atlas-graph", p.Item2, filterable: true));
         var inPicture = input.Layout.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         var legend = graph.Papers
             .GroupBy(pictures.TopicIndex)
@@ -46,7 +46,7 @@ internal static class GraphPage
         [
             .. EdgeStyle.Kinds.Append(EdgeStyle.SeeAlso).Concat(kinds.Keys.Where(k => !EdgeStyle.Kinds.Contains(k) && k != EdgeStyle.SeeAlso).Order(StringComparer.Ordinal))
                 .Where(kinds.ContainsKey)
-                .Select(k => new LegendKind(k, site.RelationLabel(k), EdgeStyle.DashArray(k), kinds[k])),
+                .Select(k => new LegendKind(k, site.RelationLabel(k), kinds[k])),
         ];
     }
 }
