@@ -7,7 +7,7 @@ public static class EdgeStyle
     public const string SeeAlso = "see-also";
 
     /// <summary>The kind of the citations Semantic Scholar gives (content/metadata/): drawn lighter than what the lists state.</summary>
-    public const string Cites = "cites";
+    public const string Cites = Normalise.StoredMetadata.CitesKind;
 
     /// <summary>Every kind, in the order legends list them; a pair of papers with several is drawn as the first.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
