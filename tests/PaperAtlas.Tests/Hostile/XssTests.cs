@@ -181,19 +181,6 @@ public sealed class XssTests : IDisposable
     }
 
     /// <summary>document.All covers foreign (SVG, MathML) elements too; this is a belt for the braces.</summary>
-    private static bool IsJson(string text)
-    {
-        try
-        {
-            using var _ = System.Text.Json.JsonDocument.Parse(text);
-            return true;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return false;
-        }
-    }
-
     private static IEnumerable<IElement> SvgAndMath(IDocument document) => document.QuerySelectorAll("svg *, math *");
 
     private static bool IsScriptUrl(string value)
@@ -207,5 +194,18 @@ public sealed class XssTests : IDisposable
     {
         _site.Dispose();
         _temp.Dispose();
+    }
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(text);
+            return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 }
