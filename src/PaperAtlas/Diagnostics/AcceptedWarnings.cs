@@ -85,16 +85,9 @@ public static class AcceptedWarnings
         }
 
         var entries = ImmutableArray.CreateBuilder<Entry>();
-        foreach (var item in sequence)
+        foreach (var fields in yaml.Mappings(sequence, DiagnosticCodes.AcceptedWarningsInvalid,
+            "each accepted warning must be a mapping of `file`, `code`, `match` and `reason`", "write `- file: lists/…md` then `code:`, `match:` and `reason:` below it", diagnostics))
         {
-            if (item is not YamlMappingNode mapping)
-            {
-                diagnostics.Error(DiagnosticCodes.AcceptedWarningsInvalid, yaml.LocationOf(item),
-                    "each accepted warning must be a mapping of `file`, `code`, `match` and `reason`", "write `- file: lists/…md` then `code:`, `match:` and `reason:` below it");
-                continue;
-            }
-
-            var fields = yaml.Child(mapping);
             foreach (var unknown in fields.Keys.Where(k => !EntryFields.Contains(k)))
             {
                 diagnostics.Error(DiagnosticCodes.AcceptedWarningsInvalid, fields.LocationOf(unknown),
@@ -105,13 +98,13 @@ public static class AcceptedWarnings
             var missing = values.Where(v => v.Value is null).Select(v => $"`{v.Key}`").ToList();
             if (missing.Count > 0)
             {
-                diagnostics.Error(DiagnosticCodes.AcceptedWarningsInvalid, yaml.LocationOf(item),
+                diagnostics.Error(DiagnosticCodes.AcceptedWarningsInvalid, fields.Start,
                     $"this accepted warning has no {string.Join(", ", missing)}",
                     "name the file (relative to content/), the code, a text the warning's message contains, and why it is accepted");
                 continue;
             }
 
-            entries.Add(new Entry(values["file"]!.Replace('\\', '/'), values["code"]!, values["match"]!, values["reason"]!, yaml.LocationOf(item)));
+            entries.Add(new Entry(values["file"]!.Replace('\\', '/'), values["code"]!, values["match"]!, values["reason"]!, fields.Start));
         }
 
         return entries.ToImmutable();

@@ -322,16 +322,9 @@ public static partial class ContentLoader
         }
 
         var paths = ImmutableArray.CreateBuilder<DeclaredReadingPath>();
-        foreach (var item in sequence)
+        foreach (var fields in yaml.Mappings(sequence, DiagnosticCodes.SettingsInvalid,
+            "each reading path needs `title` and `steps`", "write `- title: …` with `steps: [id, id]`", diagnostics))
         {
-            if (item is not YamlMappingNode mapping)
-            {
-                diagnostics.Error(DiagnosticCodes.SettingsInvalid, yaml.LocationOf(item),
-                    "each reading path needs `title` and `steps`", "write `- title: …` with `steps: [id, id]`");
-                continue;
-            }
-
-            var fields = yaml.Child(mapping);
             var title = fields.GetString("title", diagnostics) ?? "Reading path";
             var steps = fields.GetStringList("steps", diagnostics).Select(s => s.Value).ToImmutableArray();
             paths.Add(new DeclaredReadingPath(title, steps));
@@ -373,16 +366,9 @@ public static partial class ContentLoader
 
         var topics = new List<Topic>();
         var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-        foreach (var item in sequence)
+        foreach (var fields in yaml.Mappings(sequence, DiagnosticCodes.SettingsInvalid,
+            "each topic must be a mapping with `id` and `name`", "write `- id: peft` then `name: …` below it", diagnostics))
         {
-            if (item is not YamlMappingNode mapping)
-            {
-                diagnostics.Error(DiagnosticCodes.SettingsInvalid, yaml.LocationOf(item),
-                    "each topic must be a mapping with `id` and `name`", "write `- id: peft` then `name: …` below it");
-                continue;
-            }
-
-            var fields = yaml.Child(mapping);
             var id = fields.GetString("id", diagnostics);
             if (id is null || !Read.Slug.IsSafe(id))
             {

@@ -214,6 +214,22 @@ public sealed class FrontMatter
     /// <summary>A nested mapping read with the same accessors and line numbers as its parent.</summary>
     public FrontMatter Child(YamlMappingNode node) => new(File, node, _lineOffset, LocationOf(node));
 
+    /// <summary>The items of a YAML list that are mappings, each as a <see cref="Child"/>; any other item is an error at its line.</summary>
+    public IEnumerable<FrontMatter> Mappings(YamlSequenceNode sequence, string code, string message, string help, DiagnosticBag diagnostics)
+    {
+        foreach (var item in sequence)
+        {
+            if (item is YamlMappingNode mapping)
+            {
+                yield return Child(mapping);
+            }
+            else
+            {
+                diagnostics.Error(code, LocationOf(item), message, help);
+            }
+        }
+    }
+
     public YamlNode? Node(string key) =>
         _root is { } root && root.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
 
