@@ -54,9 +54,14 @@ public sealed class PaperGraph
                 Bucket(byYear, year).Add(paper);
             }
 
-            foreach (var list in ListsOf(paper))
+            foreach (var mention in paper.Mentions)
             {
-                Bucket(byList, list).Add(paper);
+                // Papers come one at a time: a paper already in the list's bucket is its last.
+                var inList = Bucket(byList, mention.ListId);
+                if (inList.Count == 0 || !ReferenceEquals(inList[^1], paper))
+                {
+                    inList.Add(paper);
+                }
             }
         }
 
@@ -83,8 +88,6 @@ public sealed class PaperGraph
         _notesOn = topicNotes ?? new Dictionary<string, EquatableArray<TopicNote>>();
         _seeAlso = new Lazy<SeeAlso>(() => new SeeAlso(this));
     }
-
-    private static IEnumerable<string> ListsOf(Paper paper) => paper.Mentions.Select(m => m.ListId).Distinct();
 
     private static List<T> Bucket<TKey, T>(Dictionary<TKey, List<T>> buckets, TKey key)
         where TKey : notnull

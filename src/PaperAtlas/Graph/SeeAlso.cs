@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using PaperAtlas.Read;
 
@@ -17,30 +18,10 @@ public sealed class SeeAlso
 
     private readonly PaperGraph _graph;
 
-    /// <summary>Each list section's papers in the order the list gives them.</summary>
-    private readonly Dictionary<string, ImmutableArray<string>> _sections;
+    /// <summary>Each list's sections, made when a paper of the list first asks: an edit while serving asks for few lists.</summary>
+    private readonly ConcurrentDictionary<string, Lazy<ListSections>> _lists = new(StringComparer.Ordinal);
 
-    /// <summary>Where each paper stands in each of its sections.</summary>
-    private readonly Dictionary<(string Section, string Paper), int> _positions = [];
-
-    public SeeAlso(PaperGraph graph)
-    {
-        _graph = graph;
-        _sections = graph.Papers
-            .SelectMany(p => p.Mentions.Where(Colists).Select(m => (Section: SectionKey(m), m.Location.Line, p.Id)))
-            .GroupBy(x => x.Section, StringComparer.Ordinal)
-            .ToDictionary(
-                g => g.Key,
-                g => g.OrderBy(x => x.Line).ThenBy(x => x.Id, StringComparer.Ordinal).Select(x => x.Id).Distinct(StringComparer.Ordinal).ToImmutableArray(),
-                StringComparer.Ordinal);
-        foreach (var (key, members) in _sections)
-        {
-            for (var i = 0; i < members.Length; i++)
-            {
-                _positions[(key, members[i])] = i;
-            }
-        }
-    }
+    public SeeAlso(PaperGraph graph) => _graph = graph;
 
     /// <summary>Up to six papers, best first, leaving out the paper itself and those in <paramref name="exclude"/>.</summary>
     public EquatableArray<string> For(Paper paper, IReadOnlySet<string> exclude)
@@ -64,10 +45,11 @@ public sealed class SeeAlso
             }
         }
 
-        foreach (var key in paper.Mentions.Where(Colists).Select(SectionKey).Distinct(StringComparer.Ordinal))
+        foreach (var (list, key) in paper.Mentions.Where(Colists).Select(m => (m.ListId, SectionKey(m))).Distinct())
         {
-            var members = _sections[key];
-            var at = _positions[(key, paper.Id)];
+            var sections = SectionsOf(list);
+            var members = sections.Members[key];
+            var at = sections.Positions[(key, paper.Id)];
             for (var k = Math.Max(0, at - SectionWindow); k < Math.Min(members.Length, at + SectionWindow + 1); k++)
             {
                 Score(members[k], SectionWeight);
@@ -81,8 +63,35 @@ public sealed class SeeAlso
     private static bool Colists(PaperMention mention) =>
         mention.Kind is MentionKind.Entry or MentionKind.DerivedWork or MentionKind.SectionSubject && !mention.Sections.IsEmpty;
 
-    private static string SectionKey(PaperMention mention) =>
-        mention.ListId + "\n" + string.Join('\n', mention.Sections.Select(s => s.Title));
+    private static string SectionKey(PaperMention mention) => string.Join('\n', mention.Sections.Select(s => s.Title));
+
+    private ListSections SectionsOf(string listId) =>
+        _lists.GetOrAdd(listId, static (id, graph) => new Lazy<ListSections>(() => ListSections.Of(graph, id)), _graph).Value;
+
+    /// <summary>A list's sections' papers in the order the list gives them, and where each paper stands in each.</summary>
+    private sealed record ListSections(Dictionary<string, ImmutableArray<string>> Members, Dictionary<(string Section, string Paper), int> Positions)
+    {
+        public static ListSections Of(PaperGraph graph, string listId)
+        {
+            var members = graph.InList(listId)
+                .SelectMany(p => p.Mentions.Where(m => m.ListId == listId && Colists(m)).Select(m => (Section: SectionKey(m), m.Location.Line, p.Id)))
+                .GroupBy(x => x.Section, StringComparer.Ordinal)
+                .ToDictionary(
+                    g => g.Key,
+                    g => g.OrderBy(x => x.Line).ThenBy(x => x.Id, StringComparer.Ordinal).Select(x => x.Id).Distinct(StringComparer.Ordinal).ToImmutableArray(),
+                    StringComparer.Ordinal);
+            var positions = new Dictionary<(string Section, string Paper), int>();
+            foreach (var (key, papers) in members)
+            {
+                for (var i = 0; i < papers.Length; i++)
+                {
+                    positions[(key, papers[i])] = i;
+                }
+            }
+
+            return new ListSections(members, positions);
+        }
+    }
 
     private static int IndexById(ImmutableArray<Paper> papers, string id)
     {

@@ -25,6 +25,7 @@ public sealed class BuildCache
     private readonly Memo<string, string> _nameKeys = new(StringComparer.Ordinal);
     private readonly Memo<string, string?> _headingTopics = new(StringComparer.Ordinal);
     private readonly Memo<GroupKey, (Paper, IReadOnlyList<Diagnostic>)> _papers = new();
+    private readonly Memo<MergeKey, (Paper, IReadOnlyList<Diagnostic>)> _merged = new();
     private Dictionary<string, PageModel> _models = new(StringComparer.Ordinal);
     private LoadedContent? _content;
     private IReadOnlyList<Diagnostic> _loadDiagnostics = [];
@@ -118,10 +119,11 @@ public sealed class BuildCache
             _topics = topics;
             _headingTopics.Clear();
             _papers.Clear();
+            _merged.Clear();
             Scores.Clear();
         }
 
-        foreach (var memo in new Action[] { _titleVariants.NextBuild, _nameKeys.NextBuild, _headingTopics.NextBuild, _papers.NextBuild, Layouts.NextBuild, Scores.NextBuild })
+        foreach (var memo in new Action[] { _titleVariants.NextBuild, _nameKeys.NextBuild, _headingTopics.NextBuild, _papers.NextBuild, _merged.NextBuild, Layouts.NextBuild, Scores.NextBuild })
         {
             memo();
         }
@@ -137,6 +139,10 @@ public sealed class BuildCache
     internal (Paper, IReadOnlyList<Diagnostic>) Paper(Normalise.PaperGroup group, Func<Normalise.PaperGroup, (Paper, IReadOnlyList<Diagnostic>)> build) =>
         _papers.Get(new GroupKey(group.Id, group.ArxivId, group.Doi, new Mentions([.. group.Mentions])), _ => build(group));
 
+    /// <summary>A paper with its stored record folded in, made again only when the paper is not the very one of a build before or the record differs.</summary>
+    internal (Paper, IReadOnlyList<Diagnostic>) Merged(Paper paper, Metadata.PaperMetadata? record, Func<Paper, Metadata.PaperMetadata?, (Paper, IReadOnlyList<Diagnostic>)> merge) =>
+        _merged.Get(new MergeKey(paper, record), key => merge(key.Paper, key.Record));
+
     /// <summary>Whether a page must be rendered: its model is not the one the site last written got for it.</summary>
     internal bool Differs(PageModel model) => !_models.TryGetValue(model.Path, out var old) || !old.Equals(model);
 
@@ -149,6 +155,14 @@ public sealed class BuildCache
     }
 
     private sealed record CachedFile(byte[] Hash, long Length, DateTime Modified, FileReading Reading);
+
+    /// <summary>A paper, by reference (an untouched paper is the same object), and its record, by value.</summary>
+    private readonly record struct MergeKey(Paper Paper, Metadata.PaperMetadata? Record)
+    {
+        public bool Equals(MergeKey other) => ReferenceEquals(Paper, other.Paper) && Equals(Record, other.Record);
+
+        public override int GetHashCode() => HashCode.Combine(RuntimeHelpers.GetHashCode(Paper), Record);
+    }
 
     private readonly record struct GroupKey(string Id, string? ArxivId, string? Doi, Mentions Mentions);
 

@@ -70,11 +70,14 @@ internal sealed class MentionGrouping
     {
         foreach (var group in _order.OrderBy(g => g.ArxivId is null ? 1 : 0))
         {
-            foreach (var title in group.Mentions.Select(m => m.Title).OfType<string>())
+            foreach (var mention in group.Mentions)
             {
-                foreach (var key in _variants(title))
+                if (mention.Title is { } title)
                 {
-                    _byTitle.TryAdd(key, group);
+                    foreach (var key in _variants(title))
+                    {
+                        _byTitle.TryAdd(key, group);
+                    }
                 }
             }
         }

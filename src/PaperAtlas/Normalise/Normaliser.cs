@@ -39,7 +39,7 @@ public static class Normaliser
         });
         // The stored records are folded in after the cache: a record can change while the paper's mentions do not.
         var papers = StoredMetadata.Apply(
-            Unique(built).OrderBy(p => p.Id, StringComparer.Ordinal).ToImmutableArray(), stored ?? PaperMetadataSet.Empty, diagnostics);
+            Unique(built).OrderBy(p => p.Id, StringComparer.Ordinal).ToImmutableArray(), stored ?? PaperMetadataSet.Empty, diagnostics, cache);
         var ids = papers.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var names = new NameIndex(papers, cache);
         ImmutableArray<Edge> edges = [.. Relations.Build(papers, names, ids, diagnostics), .. StoredMetadata.Cites(papers)];

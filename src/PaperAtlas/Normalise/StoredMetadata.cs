@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PaperAtlas.Diagnostics;
 using PaperAtlas.Graph;
+using PaperAtlas.Incremental;
 using PaperAtlas.Metadata;
 using PaperAtlas.Read;
 
@@ -23,9 +24,16 @@ internal static class StoredMetadata
     private const int MaxAliasLength = 60;
 
     /// <summary>Every paper with its record folded in, its title checked against the record; records of no paper are reported.</summary>
-    public static ImmutableArray<Paper> Apply(ImmutableArray<Paper> papers, PaperMetadataSet stored, DiagnosticBag diagnostics)
+    /// <param name="cache">What the builds before made: a paper and record merged before are not merged again.</param>
+    public static ImmutableArray<Paper> Apply(ImmutableArray<Paper> papers, PaperMetadataSet stored, DiagnosticBag diagnostics, BuildCache? cache = null)
     {
-        var merged = papers.Select(p => Merge(p, stored.Find(p.Id), diagnostics)).ToImmutableArray();
+        var merged = papers.Select(p =>
+        {
+            var record = stored.Find(p.Id);
+            var (paper, found) = cache is null ? Merge(p, record) : cache.Merged(p, record, Merge);
+            diagnostics.AddRange(found);
+            return paper;
+        }).ToImmutableArray();
         if (stored.Count > 0)
         {
             var ids = papers.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
@@ -40,14 +48,16 @@ internal static class StoredMetadata
         return merged;
     }
 
-    /// <summary>One paper with its record (if any) folded in; title conflicts among its mentions and with the record are reported.</summary>
-    public static Paper Merge(Paper paper, PaperMetadata? record, DiagnosticBag diagnostics)
+    /// <summary>One paper with its record (if any) folded in, and the title conflicts among its mentions and with the record.</summary>
+    public static (Paper Paper, IReadOnlyList<Diagnostic> Diagnostics) Merge(Paper paper, PaperMetadata? record)
     {
+        var diagnostics = new DiagnosticBag();
         PaperTitle.ReportConflicts(paper.ArxivId, paper.Doi, paper.Mentions, paper.Title, diagnostics, record);
-        if (record is null)
-        {
-            return paper;
-        }
+        return (record is null ? paper : Folded(paper, record), diagnostics.ToSortedList());
+    }
+
+    private static Paper Folded(Paper paper, PaperMetadata record)
+    {
 
         var (title, aliases) = (paper.Title, paper.Aliases);
         if (record.Title is { } storedTitle && !paper.Mentions.Any(m => m.Title is not null))
@@ -83,6 +93,11 @@ internal static class StoredMetadata
     /// </summary>
     public static ImmutableArray<Edge> Cites(ImmutableArray<Paper> papers)
     {
+        if (!papers.Any(p => p.Metadata is not null))
+        {
+            return [];
+        }
+
         var byArxiv = new Dictionary<string, string>(StringComparer.Ordinal);
         var byDoi = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var paper in papers)

@@ -108,7 +108,7 @@ public sealed class StoredMetadataTests
         var record = MetadataYaml.Read("content/metadata/1802.05365.yml", Elmo.Item2, diagnostics)!;
         var stated = Fixtures.Graph(YearTable).Paper("1802.05365") with { Authors = ["M. Peters"], Venue = "NAACL" };
 
-        var merged = StoredMetadata.Merge(stated, record, diagnostics);
+        var (merged, _) = StoredMetadata.Merge(stated, record);
 
         Assert.Equal<string>(["M. Peters"], merged.Authors);
         Assert.Equal("NAACL", merged.Venue);
