@@ -42,4 +42,17 @@ public sealed class PaperSummaryTests
     {
         Assert.Equal("We propose Low-Rank Adaptation, or…", PaperSummary.Of(Listed with { Metadata = Record }, 38));
     }
+
+    [Theory]
+    [InlineData("LoRA", 4, "LoRA")]
+    [InlineData("  LoRA  ", 4, "LoRA")]
+    [InlineData("Low-Rank", 4, "Low…")]
+    [InlineData("🇬🇧🇫🇷🇩🇪", 3, "🇬🇧🇫🇷🇩🇪")]
+    [InlineData("🇬🇧🇫🇷🇩🇪🇮🇹", 3, "🇬🇧🇫🇷…")]
+    [InlineData("e\u0301e\u0301e\u0301", 2, "e\u0301…")]
+    [InlineData("低秩 适配", 4, "低秩…")]
+    public void A_cut_counts_what_a_reader_sees_as_one_character_and_never_splits_it(string text, int max, string expected)
+    {
+        Assert.Equal(expected, PaperAtlas.Render.GraphLayout.TextMeasure.Shorten(text, max));
+    }
 }

@@ -41,7 +41,23 @@ public static class TextMeasure
     /// <summary>The text cut to at most <paramref name="max"/> text elements, with an ellipsis when cut.</summary>
     public static string Shorten(string text, int max)
     {
-        var info = new StringInfo(text.Trim());
-        return info.LengthInTextElements <= max ? text.Trim() : info.SubstringByTextElements(0, max - 1).TrimEnd() + "…";
+        // Text elements are counted only as far as the cut: a summary is cut from notes thousands of characters long.
+        var trimmed = text.Trim();
+        var (count, end, cut) = (0, 0, 0);
+        while (end < trimmed.Length)
+        {
+            if (count == max - 1)
+            {
+                cut = end;
+            }
+
+            end += StringInfo.GetNextTextElementLength(trimmed, end);
+            if (++count > max)
+            {
+                return trimmed[..cut].TrimEnd() + "…";
+            }
+        }
+
+        return trimmed;
     }
 }
