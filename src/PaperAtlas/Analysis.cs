@@ -11,4 +11,7 @@ public sealed record Analysis(
     LoadedContent Content, int ListFiles, int PaperFiles, PaperGraph Graph, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<StageTiming> Timings)
 {
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+
+    /// <summary>How many warnings content/accepted-warnings.yml accepted (they are info in <see cref="Diagnostics"/>).</summary>
+    public int AcceptedWarnings { get; init; }
 }

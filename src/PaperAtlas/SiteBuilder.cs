@@ -87,7 +87,9 @@ public sealed class SiteBuilder(BuildOptions options, BuildCache? cache = null, 
         var stored = clock.Time("metadata", () => MetadataStore.Load(options.ContentPath, diagnostics));
         cache?.Stored(stored);
         var graph = clock.Time("graph", () => Normaliser.Normalise(content, reading.Lists, reading.PaperFiles, diagnostics, parallel, cache, stored));
-        return new Analysis(content, reading.ListFiles, reading.PaperFileCount, graph, diagnostics.ToSortedList(), [.. clock.Timings]);
+        // The warnings a maintainer accepted are info for every command: check, build and serve print the same.
+        var (found, accepted) = AcceptedWarnings.Apply(options.ContentPath, diagnostics.ToSortedList());
+        return new Analysis(content, reading.ListFiles, reading.PaperFileCount, graph, found, [.. clock.Timings]) { AcceptedWarnings = accepted };
     }
 
     /// <summary>The theme and the contributors' guide; a theme is refused (null) when the output may not be written.</summary>

@@ -26,7 +26,7 @@ internal static class CheckCommand
             var contentPath = parse.GetValue(content)!;
             var githubFormat = parse.GetValue(format) == "github";
             var analysis = SiteBuilder.Analyse(contentPath, drafts: parse.GetValue(drafts));
-            var (diagnostics, accepted) = AcceptedWarnings.Apply(contentPath, analysis.Diagnostics);
+            var (diagnostics, accepted) = (analysis.Diagnostics, analysis.AcceptedWarnings);
             var shown = parse.Shown(verbose, diagnostics);
             ChangedFiles? changed = null;
             if (parse.GetValue(changedFrom) is { } gitRef)

@@ -35,6 +35,20 @@ public sealed class AcceptedWarningsTests : IDisposable
     }
 
     [Fact]
+    public void Build_serve_and_check_see_the_same_accepted_warning_as_info()
+    {
+        var content = _temp.CopyFrom(Paths.Seed(), "seed");
+        _temp.Write("seed/" + AcceptedWarnings.FileName, Fixtures.Lines(
+            ["accepted:", "  - file: lists/llm-paper-timeline.md", "    code: PA302", "    match: \"dates 2201.11903 2023,\"", "    reason: the list's own date"]));
+
+        var built = SiteBuilder.Build(new BuildOptions(content, _temp.PathOf("site")));
+
+        var warning = Assert.Single(built.Analysis.Diagnostics, d => d.Code == DiagnosticCodes.YearMismatch && d.Message.Contains("2201.11903", StringComparison.Ordinal));
+        Assert.Equal((Severity.Info, 1), (warning.Severity, built.Analysis.AcceptedWarnings));
+        Assert.Equal(built.Analysis.Diagnostics, SiteBuilder.Analyse(content).Diagnostics);
+    }
+
+    [Fact]
     public void An_entry_accepts_no_warning_of_another_file_code_or_text()
     {
         Accept(AcceptTimeline2023);
