@@ -58,7 +58,6 @@ internal static class StoredMetadata
 
     private static Paper Folded(Paper paper, PaperMetadata record)
     {
-
         var (title, aliases) = (paper.Title, paper.Aliases);
         if (record.Title is { } storedTitle && !paper.Mentions.Any(m => m.Title is not null))
         {
