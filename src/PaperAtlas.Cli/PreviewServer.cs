@@ -9,14 +9,21 @@ namespace PaperAtlas.Cli;
 
 /// <summary>
 /// <c>atlas serve</c>: builds the site, serves it on 127.0.0.1, rebuilds when content/ or the theme changes,
-/// and tells open pages to reload over server-sent events. Every rebuild runs the stages of <c>atlas build</c> with a
+/// and tells each open page to reload, over server-sent events, as soon as its own page is written. Every rebuild runs the stages of <c>atlas build</c> with a
 /// <see cref="BuildCache"/>: only the edited files are read again, and only pages whose model changed are rendered and written. The reload script is served from
 /// <c>/__atlas/reload.js</c> and added to HTML responses only, never written into site/.
 /// </summary>
 /// <param name="nextFreePort">When <paramref name="port"/> is taken, serve on the next free one (and say so) rather than stop.</param>
 public sealed class PreviewServer(BuildOptions options, int port, TextWriter log, bool nextFreePort = false) : IDisposable
 {
-    private const string ReloadScript = "new EventSource('/__atlas/events').onmessage = function () { location.reload(); };\n";
+    /// <summary>An open page reloads when a build has written its page (each event lists URLs; "*" is every page).</summary>
+    private const string ReloadScript = """
+        new EventSource('/__atlas/events').onmessage = function (event) {
+          var written = event.data.split(' '), here = decodeURI(location.pathname).replace(/index\.html$/, '');
+          if (written.indexOf('*') >= 0 || written.indexOf(here) >= 0) { location.reload(); }
+        };
+
+        """;
 
     /// <summary>How many ports after the default one are tried before giving up.</summary>
     private const int PortsToTry = 20;
@@ -25,7 +32,7 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
     private readonly List<HttpListenerResponse> _clients = [];
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _building = new(1, 1);
-    private readonly SiteBuilder _site = new(options, new BuildCache());
+    private SiteBuilder? _site;
     private readonly StaticSite _files = new(options.OutputPath);
     private string _themeFolder = "";
     private string _policy = ContentSecurityPolicy.For(Load.SiteSettings.Default);
@@ -151,10 +158,7 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
     {
         try
         {
-            if (Rebuild())
-            {
-                NotifyClients();
-            }
+            Rebuild();
         }
 #pragma warning disable CA1031 // A bug in one rebuild must not end the server: it is reported, and the last good site stays served.
         catch (Exception ex)
@@ -165,7 +169,7 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         }
     }
 
-    /// <summary>Brings the site up to date with what the watchers saw; true when pages changed and open pages should reload.</summary>
+    /// <summary>Brings the site up to date with what the watchers saw (open pages are told as pages are written); true when the site was written.</summary>
     private bool Rebuild()
     {
         _building.Wait();
@@ -182,6 +186,8 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
             }
 
             var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            // Made on first use: its progress tells this server's open pages which pages were written.
+            _site ??= new SiteBuilder(options, new BuildCache(), new BuildProgress(NotifyClients));
             var result = _site.Build(files, theme);
             if (!result.Changed)
             {
@@ -203,15 +209,16 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         }
     }
 
-    private void NotifyClients()
+    /// <summary>Tells every open page which pages were written (one event, the URLs separated by spaces).</summary>
+    private void NotifyClients(IReadOnlyList<string> urls)
     {
+        var bytes = Encoding.UTF8.GetBytes($"data: {string.Join(' ', urls)}\n\n");
         lock (_gate)
         {
             foreach (var client in _clients.ToList())
             {
                 try
                 {
-                    var bytes = Encoding.UTF8.GetBytes("data: reload\n\n");
                     client.OutputStream.Write(bytes);
                     client.OutputStream.Flush();
                 }

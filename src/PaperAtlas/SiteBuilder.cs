@@ -176,6 +176,7 @@ public sealed class SiteBuilder(BuildOptions options, BuildCache? cache = null, 
         }
 
         clock.Time("swap", output.Commit);
+        progress?.PagesOnDisk([BuildProgress.EveryPage]);
         cache?.Wrote(renderer.Site, models, files.ToHashSet(StringComparer.Ordinal));
         return (pages + others, pages, []);
     }
@@ -197,7 +198,7 @@ public sealed class SiteBuilder(BuildOptions options, BuildCache? cache = null, 
         var models = new PageModel[pages.Count];
         var edited = cache!.Edited.SelectMany(r => r.List?.Mentions.AsImmutableArray() ?? (r.Paper is { } file ? [file] : [])).ToHashSet(ReferenceEqualityComparer.Instance);
         var first = analysis.Graph.Papers.Where(p => p.Mentions.Any(edited.Contains)).Select(p => renderer.Routes.Paper(p.Slug).Path).ToHashSet(StringComparer.Ordinal);
-        int Render(Func<Page, bool> include)
+        IReadOnlyList<string> Render(Func<Page, bool> include)
         {
             var changed = new ConcurrentDictionary<Page, object>(ReferenceEqualityComparer.Instance);
             Parallel.For(0, pages.Count, options.Parallelism, i =>
@@ -212,16 +213,22 @@ public sealed class SiteBuilder(BuildOptions options, BuildCache? cache = null, 
                     }
                 }
             });
-            return renderer.RenderPages(changed.Keys, output.Write, options.Parallelism, page => changed[page]);
+            renderer.RenderPages(changed.Keys, output.Write, options.Parallelism, page => changed[page]);
+            return [.. changed.Keys.Select(p => p.Route.Url).Order(StringComparer.Ordinal)];
         }
 
-        var rendered = clock.Time("edited pages", () => Render(p => first.Contains(p.Route.Path)));
-        rendered += clock.Time("render pages", () => Render(_ => true));
+        var editedPages = clock.Time("edited pages", () => Render(p => first.Contains(p.Route.Path)));
+        progress?.PagesOnDisk(editedPages);
+        var otherPages = clock.Time("render pages", () => Render(_ => true));
         var files = new ConcurrentBag<string>(pages.Select(p => p.Route.Path));
         clock.Time("search index", () => WriteSearchIndex(analysis.Graph, output.Write, files));
         clock.Time("exports", () => WriteExports(renderer, output.WriteStream, files));
         var produced = files.ToHashSet(StringComparer.Ordinal);
-        clock.Time("delete", () => output.Delete(cache.Files.Where(f => !produced.Contains(f))));
+        var gone = cache.Files.Where(f => !produced.Contains(f)).ToList();
+        clock.Time("delete", () => output.Delete(gone));
+        // A page gone (a paper removed) is found by no URL here: every open page looks again.
+        progress?.PagesOnDisk(everything || gone.Any(f => f.EndsWith(".html", StringComparison.Ordinal)) ? [BuildProgress.EveryPage] : otherPages);
+        var rendered = editedPages.Count + otherPages.Count;
         if (theme.TakeRenderErrors() is { Count: > 0 } templateErrors)
         {
             return (output.Written, rendered, templateErrors);

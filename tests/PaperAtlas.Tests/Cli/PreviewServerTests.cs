@@ -11,7 +11,7 @@ public sealed class PreviewServerTests : IDisposable
     private readonly CancellationTokenSource _stop = new(TimeSpan.FromSeconds(120));
 
     [Fact]
-    public async Task An_edit_to_a_list_rebuilds_the_site_and_sends_a_reload_event()
+    public async Task An_edit_to_a_list_rebuilds_the_site_and_tells_open_pages_which_pages_were_written()
     {
         var (content, output) = Folders();
         using var server = new PreviewServer(new BuildOptions(content, output, "/", Path.Combine(Paths.Root, "templates")), FreePort(), TextWriter.Null);
@@ -30,17 +30,51 @@ public sealed class PreviewServerTests : IDisposable
         Assert.Equal(": connected", await reader.ReadLineAsync(_stop.Token));
         File.AppendAllText(Path.Combine(content, "lists", "techniques.md"), "\n| **QLoRA** | QLoRA: Efficient Finetuning of Quantized LLMs | [arXiv:2305.14314](https://arxiv.org/abs/2305.14314) |\n");
 
-        string? line;
-        do
-        {
-            line = await reader.ReadLineAsync(_stop.Token);
-        }
-        while (line is not null && line != "data: reload");
+        var written = await WrittenUntil(reader, "/papers/2305.14314/");
 
-        Assert.Equal("data: reload", line);
+        Assert.Contains("/papers/2305.14314/", written.SelectMany(w => w));
         Assert.True(File.Exists(Path.Combine(output, "papers", "2305.14314", "index.html")));
         await _stop.CancelAsync();
         await serving;
+    }
+
+    [Fact]
+    public async Task A_paper_files_edit_tells_its_own_page_first_then_the_pages_that_show_it()
+    {
+        var (content, output) = Folders();
+        using var server = new PreviewServer(new BuildOptions(content, output, "/", Path.Combine(Paths.Root, "templates")), FreePort(), TextWriter.Null);
+        var serving = Task.Run(() => server.Run(_stop.Token));
+        using var http = new HttpClient { BaseAddress = new Uri(server.Url), Timeout = TimeSpan.FromSeconds(20) };
+        await WaitForPage(http);
+
+        await using var events = await http.GetStreamAsync("/__atlas/events");
+        using var reader = new StreamReader(events);
+        Assert.Equal(": connected", await reader.ReadLineAsync(_stop.Token));
+        var file = Path.Combine(content, "papers", "2106.09685.md");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("title: \"LoRA: Low-Rank Adaptation", "title: \"LoRA: Low-Rank Adapters", StringComparison.Ordinal));
+
+        var written = await WrittenUntil(reader, "/papers/");
+
+        Assert.Equal(["/papers/2106.09685/"], written[0]);
+        Assert.Contains("/papers/", written[^1]);
+        Assert.Contains("Low-Rank Adapters", await http.GetStringAsync("/papers/", _stop.Token), StringComparison.Ordinal);
+        await _stop.CancelAsync();
+        await serving;
+    }
+
+    /// <summary>The URLs of each reload event, in order, up to the first that names <paramref name="url"/>.</summary>
+    private async Task<List<string[]>> WrittenUntil(StreamReader reader, string url)
+    {
+        var written = new List<string[]>();
+        while (!written.Any(w => w.Contains(url)) && await reader.ReadLineAsync(_stop.Token) is { } line)
+        {
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                written.Add(line["data: ".Length..].Split(' '));
+            }
+        }
+
+        return written;
     }
 
     [Fact]
