@@ -26,7 +26,7 @@ internal static class CheckCommand
             var contentPath = parse.GetValue(content)!;
             var githubFormat = parse.GetValue(format) == "github";
             var analysis = SiteBuilder.Analyse(contentPath, drafts: parse.GetValue(drafts));
-            var (diagnostics, accepted) = (analysis.Diagnostics, analysis.AcceptedWarnings);
+            var diagnostics = analysis.Diagnostics;
             var shown = parse.Shown(verbose, diagnostics);
             ChangedFiles? changed = null;
             if (parse.GetValue(changedFrom) is { } gitRef)
@@ -46,7 +46,7 @@ internal static class CheckCommand
             DiagnosticPrinter.Print(shown, parse.GetValue(format)!, cli.Stderr);
             var errors = diagnostics.Count(d => d.Severity == Severity.Error);
             var warnings = diagnostics.Count(d => d.Severity == Severity.Warning);
-            var counts = $"{errors} error(s), {warnings} warning(s)" + (accepted > 0 ? $", {accepted} accepted" : "");
+            var counts = $"{errors} error(s), {warnings} warning(s)" + (analysis.AcceptedWarnings > 0 ? $", {analysis.AcceptedWarnings} accepted" : "");
             cli.Stdout.WriteLine($"{analysis.Graph.Papers.Length} papers from {analysis.ListFiles} lists and {analysis.PaperFiles} paper files: {counts}");
             var failed = errors > 0 || (parse.GetValue(strict) && warnings > 0);
             if (parse.GetValue(strict) && errors == 0 && warnings > 0)
