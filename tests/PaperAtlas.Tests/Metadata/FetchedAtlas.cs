@@ -22,7 +22,8 @@ public abstract class FetchedAtlas : IDisposable
             File.Delete(stale);
         }
 
-        ArxivIds = [.. SiteBuilder.Analyse(Content).Graph.Papers.Select(p => p.ArxivId).OfType<string>()];
+        Stated = SiteBuilder.Analyse(Content).Graph;
+        ArxivIds = [.. Stated.Papers.Select(p => p.ArxivId).OfType<string>()];
         Catalogue = FakeCatalogue.Synthetic(ArxivIds, FakeCatalogue.Real);
         var time = new VirtualTime();
         using (var fakes = new FakeServices.FakeServices(Catalogue, time))
@@ -35,6 +36,13 @@ public abstract class FetchedAtlas : IDisposable
     }
 
     public string Content { get; }
+
+    /// <summary>The atlas as its lists and paper files state it, before the fetch.</summary>
+    public PaperAtlas.Graph.PaperGraph Stated { get; }
+
+    /// <summary>A paper's authors after the fetch: those its lists or paper file name (they win), else those arXiv gives.</summary>
+    public IReadOnlyList<string> AuthorsOf(FakePaper fake) =>
+        Stated.Papers.First(p => p.ArxivId == fake.ArxivId).Authors is { IsEmpty: false } stated ? stated : fake.Authors;
 
     /// <summary>The atlas's papers with an arXiv id, before the fetch.</summary>
     public IReadOnlyList<string> ArxivIds { get; }
@@ -55,7 +63,8 @@ public abstract class FetchedAtlas : IDisposable
     }
 }
 
-/// <summary>The live content/, fetched and built: its invariants only, as for every test over the live content.</summary>
+/// <summary>The live content/, fetched and built: its invariants only, as for every test over the live content (a
+/// contributor's paper file may name its authors, and they win over arXiv's).</summary>
 public sealed class FetchedRealAtlas() : FetchedAtlas(Paths.Content());
 
 /// <summary>The frozen seed lists, fetched and built: what they hold may be pinned (ELMo is 1802.05365, named by nickname).</summary>
