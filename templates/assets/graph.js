@@ -4,15 +4,12 @@
 (function () {
   "use strict";
 
+  // A line names its two ends by their places among the picture's nodes (data-from, data-to).
   function setupHover(svg) {
-    var nodes = {}, adjacent = {};
-    svg.querySelectorAll(".node").forEach(function (node) {
-      var id = node.getAttribute("data-id");
-      nodes[id] = node;
-      adjacent[id] = [];
-    });
+    var nodes = Array.prototype.slice.call(svg.querySelectorAll(".node"));
+    var adjacent = nodes.map(function () { return []; });
     svg.querySelectorAll(".edge").forEach(function (edge) {
-      var from = edge.getAttribute("data-from"), to = edge.getAttribute("data-to");
+      var from = +edge.getAttribute("data-from"), to = +edge.getAttribute("data-to");
       if (adjacent[from] && adjacent[to]) {
         adjacent[from].push({ node: nodes[to], edge: edge });
         adjacent[to].push({ node: nodes[from], edge: edge });
@@ -24,18 +21,16 @@
       lit = [];
       svg.classList.remove("hovering");
     }
-    function light(node) {
+    function light(node, at) {
       clear();
-      var id = node.getAttribute("data-id");
       lit.push(node);
-      adjacent[id].forEach(function (n) { lit.push(n.node, n.edge); });
+      adjacent[at].forEach(function (n) { lit.push(n.node, n.edge); });
       lit.forEach(function (el) { el.classList.add("near"); });
       svg.classList.add("hovering");
     }
-    Object.keys(nodes).forEach(function (id) {
-      var node = nodes[id];
-      node.addEventListener("mouseenter", function () { light(node); });
-      node.addEventListener("focus", function () { light(node); });
+    nodes.forEach(function (node, at) {
+      node.addEventListener("mouseenter", function () { light(node, at); });
+      node.addEventListener("focus", function () { light(node, at); });
       node.addEventListener("mouseleave", clear);
       node.addEventListener("blur", clear);
     });
@@ -106,12 +101,13 @@
     var edges = svg.querySelectorAll(".edge");
     function run() {
       var t = topic ? topic.value : "", y = year ? year.value : "";
-      var shown = {}, n = 0;
-      nodes.forEach(function (node) {
+      var shown = [], n = 0;
+      nodes.forEach(function (node, at) {
         var topics = (node.getAttribute("data-topics") || "").split(" ");
         var hit = (!t || topics.indexOf(t) >= 0) && (!y || node.getAttribute("data-year") === y);
         node.classList.toggle("filtered", !hit);
-        if (hit) { shown[node.getAttribute("data-id")] = true; n++; }
+        shown[at] = hit;
+        if (hit) { n++; }
       });
       edges.forEach(function (edge) {
         var hidden = cites && !cites.checked && edge.getAttribute("data-kind") === "cites";

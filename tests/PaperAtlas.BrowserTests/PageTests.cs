@@ -74,9 +74,9 @@ public sealed class PageTests(BrowserFixture fixture)
         var problems = new List<string>();
         var page = await fixture.NewPage(problems);
         await page.GotoAsync(fixture.Server.Url("/graph/"));
-        await page.HoverAsync("svg.graph-svg a.node[data-id='2310.03744']");
-        var lit = await page.Locator("svg.graph-svg a.node.near").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.getAttribute('data-id'))");
-        Assert.Equal(["2304.08485", "2310.03744"], lit.Order(StringComparer.Ordinal));
+        await page.HoverAsync("svg.graph-svg a.node[href='/papers/2310.03744/']");
+        var lit = await page.Locator("svg.graph-svg a.node.near").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.getAttribute('href'))");
+        Assert.Equal(["/papers/2304.08485/", "/papers/2310.03744/"], lit.Order(StringComparer.Ordinal));
         Assert.Equal(1, await page.Locator("svg.graph-svg .edge.near").CountAsync());
         Assert.Empty(problems);
     }

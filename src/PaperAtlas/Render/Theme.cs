@@ -92,6 +92,11 @@ public sealed class Theme
                     message.Message, "fix the template syntax");
             }
 
+            if (!template.HasErrors)
+            {
+                TemplateIndentation.Strip(template);
+            }
+
             var name = relative[..^4];
             if (name == "layout" && RequiredLayoutLines.FirstOrDefault(line => !text.Contains(line, StringComparison.Ordinal)) is { } missing)
             {

@@ -9,7 +9,7 @@ namespace PaperAtlas.Tests.Graph;
 public sealed class GraphLayoutTests
 {
     private static PaperGraphPictures Pictures() =>
-        new(SeedContent.Analysis.Graph, new Routes("/"), kind => kind);
+        new(SeedContent.Analysis.Graph, new Routes("/"));
 
     [Fact]
     public void Two_layouts_of_the_same_content_give_byte_identical_svg()
@@ -29,7 +29,7 @@ public sealed class GraphLayoutTests
             for (var j = i + 1; j < nodes.Length; j++)
             {
                 var d = Distance(nodes[i].At, nodes[j].At);
-                Assert.True(d >= nodes[i].Radius + nodes[j].Radius, $"{nodes[i].Id} and {nodes[j].Id} overlap: {d:F2} < {nodes[i].Radius + nodes[j].Radius:F2}");
+                Assert.True(d >= nodes[i].Radius + nodes[j].Radius, $"{nodes[i].Url} and {nodes[j].Url} overlap: {d:F2} < {nodes[i].Radius + nodes[j].Radius:F2}");
             }
         }
     }
@@ -119,11 +119,11 @@ public sealed class GraphLayoutTests
         // Paper 0 links to the 100 papers after it: those 101 are the best connected and must be drawn.
         var edges = Enumerable.Range(1, 100).Select(i => new PaperAtlas.Graph.Edge("p00000", $"p{i:00000}", "uses", "papers", "")).ToImmutableArray();
         var graph = new PaperAtlas.Graph.PaperGraph(papers, [], [], edges, []);
-        var picture = new PaperGraphPictures(graph, new Routes("/"), kind => kind).Whole();
+        var picture = new PaperGraphPictures(graph, new Routes("/")).Whole();
 
         Assert.Equal(PaperGraphPictures.MaxDrawn, picture.Nodes.Length);
-        Assert.Contains(picture.Nodes, n => n.Id == "p00000");
-        Assert.All(Enumerable.Range(1, 100), i => Assert.Contains(picture.Nodes, n => n.Id == $"p{i:00000}"));
+        Assert.Contains(picture.Nodes, n => n.Url == "/papers/p00000/");
+        Assert.All(Enumerable.Range(1, 100), i => Assert.Contains(picture.Nodes, n => n.Url == $"/papers/p{i:00000}/"));
         Assert.Equal(100, picture.Edges.Length);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -64,8 +65,11 @@ public sealed partial class FetchedSiteTests(FetchedRealAtlas atlas) : IClassFix
 
         var graph = atlas.Site.Parse("graph/index.html");
         var lines = graph.QuerySelectorAll("svg#atlas-graph line.edge[data-kind='cites']").ToList();
+        // A line names its ends by their places among the nodes; an arXiv paper's page is /papers/<its id>/.
+        var nodes = graph.QuerySelectorAll("svg#atlas-graph a.node").Select(a => a.GetAttribute("href")!.Split('/')[2]).ToList();
+        string End(AngleSharp.Dom.IElement line, string end) => nodes[int.Parse(line.GetAttribute(end)!, CultureInfo.InvariantCulture)];
 
-        Assert.Equal(expected, lines.Select(l => $"{l.GetAttribute("data-from")} → {l.GetAttribute("data-to")}").Order(StringComparer.Ordinal));
+        Assert.Equal(expected, lines.Select(l => $"{End(l, "data-from")} → {End(l, "data-to")}").Order(StringComparer.Ordinal));
         // Lines are styled by kind in the stylesheet: the citations' lines lighter than the lists' relations.
         Assert.Contains(".edge[data-kind=\"cites\"] { stroke-width: 1; stroke-opacity: 0.4;", atlas.Read("assets/site.css"), StringComparison.Ordinal);
         Assert.NotNull(graph.QuerySelector(".graph-controls input[type=checkbox][data-filter='cites']"));

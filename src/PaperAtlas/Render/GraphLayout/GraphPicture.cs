@@ -2,10 +2,10 @@ namespace PaperAtlas.Render.GraphLayout;
 
 /// <summary>A paper drawn as a node: where, how big, which colour, and what it links to.</summary>
 public sealed record PictureNode(
-    string Id, string Url, string Tooltip, string Colour, double Radius, Point At, string Topics, int? Year, bool Focus);
+    string Url, string Tooltip, string Colour, double Radius, Point At, string Topics, int? Year, bool Focus);
 
-/// <summary>An edge between two nodes (by index), drawn in its kind's style, with a tooltip.</summary>
-public sealed record PictureEdge(int From, int To, string Kind, string Tooltip);
+/// <summary>An edge between two nodes (by index), drawn in its kind's style.</summary>
+public sealed record PictureEdge(int From, int To, string Kind);
 
 /// <summary>A laid-out graph, ready to write as SVG: nodes, edges and the labels that fit.</summary>
 public sealed record GraphPicture(

@@ -7,8 +7,9 @@ namespace PaperAtlas.Render.GraphLayout;
 /// <summary>
 /// Writes a <see cref="GraphPicture"/> as inline SVG that reads without JavaScript under a strict CSP: each node is a
 /// link to its paper with a <c>&lt;title&gt;</c> tooltip, and <c>data-</c> attributes give graph.js what it needs
-/// for hover, zoom and filters. Strokes, dashes (by <c>data-kind</c>) and label anchors come from classes in the
-/// theme's stylesheet, not attributes repeated on every line: ten thousand paper pages each carry a picture.
+/// for hover, zoom and filters (a line names its ends by their place among the nodes). Strokes, dashes (by
+/// <c>data-kind</c>), arrowheads (inherited from the edges' group) and label anchors come from the group and the theme's
+/// stylesheet, not attributes repeated on every line: ten thousand paper pages each carry a picture.
 /// </summary>
 public static class GraphSvg
 {
@@ -38,10 +39,10 @@ public static class GraphSvg
         svg.Append("<defs><marker id=\"").Append(Attr(id)).Append("-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" markerUnits=\"userSpaceOnUse\" orient=\"auto\">")
             .Append("<path d=\"M0,1L10,5L0,9z\" class=\"arrow\"/></marker></defs>\n");
 
-        svg.Append("<g class=\"edges\">\n");
+        svg.Append("<g class=\"edges\" marker-end=\"url(#").Append(Attr(id)).Append("-arrow)\">\n");
         foreach (var edge in picture.Edges)
         {
-            WriteEdge(svg, picture, edge, id);
+            WriteEdge(svg, picture, edge);
         }
 
         svg.Append("</g>\n<g class=\"nodes\">\n");
@@ -61,7 +62,7 @@ public static class GraphSvg
         return text;
     }
 
-    private static void WriteEdge(StringBuilder svg, GraphPicture picture, PictureEdge edge, string id)
+    private static void WriteEdge(StringBuilder svg, GraphPicture picture, PictureEdge edge)
     {
         var a = picture.Nodes[edge.From];
         var b = picture.Nodes[edge.To];
@@ -76,21 +77,15 @@ public static class GraphSvg
         // From circle edge to circle edge, so an arrowhead lands on the node's rim.
         var (ux, uy) = (dx / d, dy / d);
         svg.Append("<line class=\"edge\" data-kind=\"").Append(Attr(edge.Kind))
-            .Append("\" data-from=\"").Append(Attr(a.Id)).Append("\" data-to=\"").Append(Attr(b.Id))
+            .Append("\" data-from=\"").Append(edge.From).Append("\" data-to=\"").Append(edge.To)
             .Append("\" x1=\"").AppendN(a.At.X + ux * a.Radius).Append("\" y1=\"").AppendN(a.At.Y + uy * a.Radius)
             .Append("\" x2=\"").AppendN(b.At.X - ux * (b.Radius + 1)).Append("\" y2=\"").AppendN(b.At.Y - uy * (b.Radius + 1)).Append('"');
-        if (EdgeStyle.Directed(edge.Kind))
-        {
-            svg.Append(" marker-end=\"url(#").Append(Attr(id)).Append("-arrow)\"");
-        }
-
-        svg.Append("><title>").Append(Text(edge.Tooltip)).Append("</title></line>\n");
+        svg.Append(EdgeStyle.Directed(edge.Kind) ? "/>\n" : " marker-end=\"none\"/>\n");
     }
 
     private static void WriteNode(StringBuilder svg, PictureNode node, PlacedLabel? label, bool filterable)
     {
-        svg.Append("<a class=\"node").Append(node.Focus ? " focus" : "").Append("\" href=\"").Append(Attr(node.Url))
-            .Append("\" data-id=\"").Append(Attr(node.Id)).Append('"');
+        svg.Append("<a class=\"node").Append(node.Focus ? " focus" : "").Append("\" href=\"").Append(Attr(node.Url)).Append('"');
         if (filterable)
         {
             svg.Append(" data-topics=\"").Append(Attr(node.Topics)).Append('"');

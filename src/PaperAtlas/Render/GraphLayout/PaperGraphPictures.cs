@@ -15,7 +15,6 @@ internal sealed class PaperGraphPictures
 
     private readonly PaperGraph _graph;
     private readonly Routes _routes;
-    private readonly Func<string, string> _kindLabel;
     private readonly Dictionary<string, int> _topicIndex;
     // Only the whole-atlas layout needs every paper's degree; a paper's neighbourhood must not pay for it.
     private readonly Lazy<Dictionary<string, int>> _degree;
@@ -29,15 +28,13 @@ internal sealed class PaperGraphPictures
     // Where the whole atlas's papers go, kept between builds by what the layout reads (the preview server's memo).
     private readonly Incremental.Memo<LayoutInput, Point[]>? _layouts;
 
-    /// <param name="kindLabel">The reader's name of an edge kind ("Extends"), for tooltips.</param>
     /// <param name="layouts">Layouts already made, by their nodes and edges; null makes each one.</param>
     public PaperGraphPictures(
-        PaperGraph graph, Routes routes, Func<string, string> kindLabel, Incremental.Memo<LayoutInput, Point[]>? layouts = null)
+        PaperGraph graph, Routes routes, Incremental.Memo<LayoutInput, Point[]>? layouts = null)
     {
         _layouts = layouts;
         _graph = graph;
         _routes = routes;
-        _kindLabel = kindLabel;
         var used = graph.Papers.Where(p => !p.Topics.IsEmpty).Select(p => p.Topics[0]).ToHashSet(StringComparer.Ordinal);
         _topicIndex = graph.Topics.Where(t => used.Contains(t.Id)).Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _degree = new Lazy<Dictionary<string, int>>(() => graph.Papers.ToDictionary(
@@ -139,9 +136,7 @@ internal sealed class PaperGraphPictures
         // so telling edges apart by reference gives what value equality would, without hashing five strings each.
         var edges = Pairs(members.SelectMany(p => _graph.EdgesOf(p.Id)).Where(e => index.ContainsKey(e.From) && index.ContainsKey(e.To)).Distinct(ReferenceEqualityComparer.Instance).Cast<Edge>(), index).ToList();
         var linked = edges.Where(e => e.From == 0 || e.To == 0).Select(e => e.From == 0 ? e.To : e.From).ToHashSet();
-        var seeAlsoLabel = _kindLabel(EdgeStyle.SeeAlso);
-        edges.AddRange(Enumerable.Range(1, members.Count - 1).Where(i => !linked.Contains(i))
-            .Select(i => new PictureEdge(0, i, EdgeStyle.SeeAlso, $"{Short(paper)} — {seeAlsoLabel} — {Short(members[i])}")));
+        edges.AddRange(Enumerable.Range(1, members.Count - 1).Where(i => !linked.Contains(i)).Select(i => new PictureEdge(0, i, EdgeStyle.SeeAlso)));
 
         var count = others.Count;
         var twoRings = count > 10;
@@ -168,9 +163,9 @@ internal sealed class PaperGraphPictures
 
     /// <summary>
     /// One drawn edge per pair of papers, in a stable order. When lists claim several kinds for one pair, the line
-    /// shows the most specific kind and the tooltip names them all.
+    /// shows the most specific kind (the "Related papers" list under the picture names them all).
     /// </summary>
-    private EquatableArray<PictureEdge> Pairs(IEnumerable<Edge> edges, Dictionary<string, int> index)
+    private static EquatableArray<PictureEdge> Pairs(IEnumerable<Edge> edges, Dictionary<string, int> index)
     {
         // Every paper page draws one: plain loops over node numbers, not LINQ groupings over id strings.
         var pairs = new Dictionary<(int, int), List<Edge>>();
@@ -190,21 +185,15 @@ internal sealed class PaperGraphPictures
         var n = 0;
         foreach (var group in pairs.Values)
         {
-            var kinds = group.Count == 1
-                ? group
-                : [.. group.OrderBy(e => KindRank(e.Kind)).ThenBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.Kind, StringComparer.Ordinal)];
-            var main = kinds[0];
-            var tooltip = kinds.Count == 1
-                ? Tooltip(main)
-                : string.Join("; ", kinds.Select(Tooltip).Distinct(StringComparer.Ordinal));
-            drawn[n++] = new PictureEdge(index[main.From], index[main.To], main.Kind, tooltip);
+            var main = group.Count == 1
+                ? group[0]
+                : group.OrderBy(e => KindRank(e.Kind)).ThenBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.Kind, StringComparer.Ordinal).First();
+            drawn[n++] = new PictureEdge(index[main.From], index[main.To], main.Kind);
         }
 
         Array.Sort(drawn, static (a, b) => a.From != b.From ? a.From.CompareTo(b.From) : a.To.CompareTo(b.To));
         return ImmutableCollectionsMarshal.AsImmutableArray(drawn);
     }
-
-    private string Tooltip(Edge edge) => $"{Short(_graph.Find(edge.From)!)} — {_kindLabel(edge.Kind)} — {Short(_graph.Find(edge.To)!)}";
 
     private static readonly Dictionary<string, int> KindRanks =
         EdgeStyle.Kinds.Select((kind, rank) => (kind, rank)).ToDictionary(x => x.kind, x => x.rank, StringComparer.Ordinal);
@@ -214,7 +203,7 @@ internal sealed class PaperGraphPictures
     private PictureNode Node(Paper paper, Point at, double radius, bool focus)
     {
         var look = LookOf(paper);
-        return new PictureNode(paper.Id, look.Url, look.Tooltip, look.Colour, radius, at, look.Topics, paper.Year, focus);
+        return new PictureNode(look.Url, look.Tooltip, look.Colour, radius, at, look.Topics, paper.Year, focus);
     }
 
     private Look LookOf(Paper paper) => _looks.GetOrAdd(paper, static (paper, pictures) =>
@@ -230,8 +219,6 @@ internal sealed class PaperGraphPictures
         var lists = paper.ListCount;
         return Math.Min(16, 5 + 1.8 * Math.Sqrt(lists + _degree.Value[paper.Id]));
     }
-
-    private string Short(Paper paper) => LookOf(paper).Label ?? paper.Id;
 
     /// <summary>A label a reader recognises: the shortest nickname (LoRA), else the title up to its colon, else the title cut short.</summary>
     private static string? ShortName(Paper paper, int max)

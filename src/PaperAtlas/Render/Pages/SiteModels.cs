@@ -36,7 +36,7 @@ internal sealed class SiteModels
         ]);
         _numberedNames = graph.Lists.ToDictionary(
             l => l.Id, l => new Lazy<EquatableArray<string>>(() => [.. CitationLinks.NumberedNames(l).Order(StringComparer.Ordinal)]), StringComparer.Ordinal);
-        Pictures = new PaperGraphPictures(graph, routes, RelationLabel, layouts);
+        Pictures = new PaperGraphPictures(graph, routes, layouts);
     }
 
     public PaperGraph Graph { get; }
