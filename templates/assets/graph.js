@@ -21,16 +21,16 @@
       lit = [];
       svg.classList.remove("hovering");
     }
-    function light(node, at) {
+    function light(at) {
       clear();
-      lit.push(node);
+      lit.push(nodes[at]);
       adjacent[at].forEach(function (n) { lit.push(n.node, n.edge); });
       lit.forEach(function (el) { el.classList.add("near"); });
       svg.classList.add("hovering");
     }
     nodes.forEach(function (node, at) {
-      node.addEventListener("mouseenter", function () { light(node, at); });
-      node.addEventListener("focus", function () { light(node, at); });
+      node.addEventListener("mouseenter", function () { light(at); });
+      node.addEventListener("focus", function () { light(at); });
       node.addEventListener("mouseleave", clear);
       node.addEventListener("blur", clear);
     });
@@ -111,7 +111,7 @@
       });
       edges.forEach(function (edge) {
         var hidden = cites && !cites.checked && edge.getAttribute("data-kind") === "cites";
-        edge.classList.toggle("filtered", hidden || !(shown[edge.getAttribute("data-from")] && shown[edge.getAttribute("data-to")]));
+        edge.classList.toggle("filtered", hidden || !(shown[+edge.getAttribute("data-from")] && shown[+edge.getAttribute("data-to")]));
       });
       if (count) { count.textContent = (t || y) ? n + " / " + nodes.length : ""; }
     }
